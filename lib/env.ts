@@ -1,0 +1,96 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The only reader of process.env. Every variable is validated once; a bad or missing value stops start-up with
+ * one message that names each problem. With no variables at all the console runs in local mode against the
+ * Local Gateway and an SQLite file under .data/.
+ */
+const bool = z
+  .enum(["true", "false", "1", "0", "on", "off"])
+  .transform((v) => v === "true" || v === "1" || v === "on");
+const optionalUrl = z.url().optional();
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    TOLLGATE_MODE: z.enum(["local", "aws"]).default("local"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgres:// (PostgreSQL)")
+      .default("file:./.data/tollgate.db"),
+    APP_URL: z.url().default("http://127.0.0.1:3000"),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be a region name such as us-east-1").default("us-east-1"),
+    AWS_ENDPOINT_URL: optionalUrl,
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+    MAIL_FROM: z.string().min(3).default("Tollgate <no-reply@tollgate.local>"),
+    OIDC_ISSUER: optionalUrl,
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_DISPLAY_NAME: z.string().min(1).default("Single sign-on"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    SECURE_COOKIES: bool.optional(),
+    JOBS_ENABLED: bool.default(true),
+    DATA_DIR: z.string().min(1).default(".data"),
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
+        if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when any OIDC_* variable is set" });
+      }
+    }
+    if (env.TOLLGATE_MODE === "aws" && !env.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in aws mode (a random string of 32+ characters)" });
+    }
+  });
+
+export type Env = z.infer<typeof schema> & {
+  authSecret: string;
+  databaseKind: "sqlite" | "postgresql";
+  awsEndpoint: string | undefined;
+  secureCookies: boolean;
+  oidcEnabled: boolean;
+};
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Parses an environment (process.env by default). Exported for tests; the app uses `env` below. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings mean "unset": shells and .env files often export VAR= for "no value".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join(".") || "(root)"}: ${i.message}`);
+    throw new EnvError(`Invalid configuration; fix these environment variables:\n${lines.join("\n")}`);
+  }
+  const e = result.data;
+  return {
+    ...e,
+    authSecret: e.AUTH_SECRET ?? localSecret(e.DATA_DIR),
+    databaseKind: e.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql",
+    awsEndpoint: e.AWS_ENDPOINT_URL ?? (e.TOLLGATE_MODE === "local" ? "http://127.0.0.1:4566" : undefined),
+    secureCookies: e.SECURE_COOKIES ?? e.APP_URL.startsWith("https:"),
+    oidcEnabled: Boolean(e.OIDC_ISSUER),
+  };
+}
+
+// Local mode needs no configuration, yet sessions must be signed with a secret nobody else knows:
+// make one on first start and keep it beside the database.
+function localSecret(dataDir: string): string {
+  const file = path.join(dataDir, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export const env: Env = parseEnv(process.env);
