@@ -15,7 +15,7 @@ process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= "/bin/false";
   const orig = globalThis.setTimeout;
   globalThis.setTimeout = ((fn: () => void, ms?: number, ...args: unknown[]) => {
     const t = orig(fn, ms, ...args);
-    if ((ms ?? 0) >= 5000) t.unref?.();
+    if ((ms ?? 0) >= 5000) (t as unknown as { unref?: () => void }).unref?.();
     return t;
   }) as typeof setTimeout;
 }

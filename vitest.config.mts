@@ -1,13 +1,56 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+// Every run gets fresh databases: an SQLite file always, and a new PostgreSQL database when TEST_DATABASE_URL_PG
+// points at a server (test/global-db.ts creates, migrates and finally drops them).
+const run = `${process.pid}_${Date.now().toString(36)}`;
+const sqliteUrl = `file:${path.join(tmpdir(), `tollgate-test-${run}.db`)}`;
+const pgServer = process.env.TEST_DATABASE_URL_PG;
+const pgUrl = pgServer ? pgServer.replace(/\/[^/?]*(\?|$)/, `/tollgate_test_${run}$1`) : undefined;
+
+const shared = {
+  resolve: {
+    tsconfigPaths: true,
+    alias: { "server-only": new URL("./test/server-only-stub.ts", import.meta.url).pathname },
+  },
+};
+const base = {
+  environment: "node" as const,
+  setupFiles: ["test/setup.ts"],
+  testTimeout: 20_000,
+  hookTimeout: 60_000,
+  pool: "forks" as const,
+  globalSetup: ["test/global-db.ts"],
+};
+
 export default defineConfig({
-  resolve: { tsconfigPaths: true, alias: { "server-only": new URL("./test/server-only-stub.ts", import.meta.url).pathname } },
+  ...shared,
   test: {
-    include: ["lib/**/*.test.ts", "test/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts"],
-    environment: "node",
-    setupFiles: ["test/setup.ts"],
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
-    pool: "forks",
+    projects: [
+      {
+        ...shared,
+        test: {
+          ...base,
+          name: "sqlite",
+          include: ["lib/**/*.test.ts", "test/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts"],
+          env: { DATABASE_URL: sqliteUrl, TEST_DB_KIND: "sqlite" },
+        },
+      },
+      ...(pgUrl
+        ? [
+            {
+              ...shared,
+              test: {
+                ...base,
+                name: "postgresql",
+                // The data layer and the authorization spec run again on PostgreSQL; pure logic does not need to.
+                include: ["lib/db/**/*.test.ts", "test/**/*.db.test.ts"],
+                env: { DATABASE_URL: pgUrl, TEST_DB_KIND: "postgresql" },
+              },
+            },
+          ]
+        : []),
+    ],
   },
 });

@@ -1,0 +1,112 @@
+import type { Metadata } from "next";
+import { ScrollText } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input } from "@/components/ui/input";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { Select } from "@/components/ui/select";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { requirePermission } from "@/lib/auth/page-guard";
+import { listAuditActions, listAuditEvents } from "@/lib/db/audit";
+import { formatDateTime } from "@/lib/format";
+import { auditQuerySchema } from "@/lib/schemas/audit";
+
+export const metadata: Metadata = { title: "Audit trail" };
+const PAGE_SIZE = 50;
+const OUTCOME_VARIANT = { success: "success", failure: "destructive", denied: "warning" } as const;
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requirePermission("audit.read");
+  const raw = await searchParams;
+  const q = auditQuerySchema.parse(raw);
+  // The "to" day is inclusive for people; the query's upper bound is exclusive.
+  const to = q.to ? new Date(q.to.getTime() + 86_400_000) : undefined;
+  const [{ events, total, page, pageCount }, actions] = await Promise.all([
+    listAuditEvents(actor, {
+      ...(q.actor ? { actor: q.actor } : {}),
+      ...(q.action ? { action: q.action } : {}),
+      ...(q.target ? { target: q.target } : {}),
+      ...(q.outcome ? { outcome: q.outcome } : {}),
+      ...(q.from ? { from: q.from } : {}),
+      ...(to ? { to } : {}),
+      page: q.page,
+      pageSize: PAGE_SIZE,
+    }),
+    listAuditActions(actor),
+  ]);
+  const params = new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && e[0] !== "page"));
+  const hrefFor = (p: number) => `/ops/audit?${new URLSearchParams([...params, ["page", String(p)]]).toString()}`;
+  return (
+    <>
+      <PageHeader title="Audit trail" description="Every change made through Tollgate: who did what to which target, when, and whether it worked." />
+      <form className="mb-4 grid gap-2 sm:grid-cols-3 lg:grid-cols-7" role="search" aria-label="Filter audit events">
+        <Input name="actor" aria-label="Actor email" placeholder="Actor email" defaultValue={q.actor} />
+        <Input name="action" aria-label="Action" placeholder="Action (prefix)" defaultValue={q.action} list="audit-actions" />
+        <datalist id="audit-actions">
+          {actions.map((a) => (
+            <option key={a} value={a} />
+          ))}
+        </datalist>
+        <Input name="target" aria-label="Target" placeholder="Target id or type" defaultValue={q.target} />
+        <Select
+          name="outcome"
+          aria-label="Outcome"
+          defaultValue={q.outcome ?? ""}
+          options={[
+            { value: "", label: "Any outcome" },
+            { value: "success", label: "Success" },
+            { value: "failure", label: "Failure" },
+            { value: "denied", label: "Denied" },
+          ]}
+        />
+        <Input type="date" name="from" aria-label="From date (UTC)" defaultValue={raw.from} />
+        <Input type="date" name="to" aria-label="To date (UTC, inclusive)" defaultValue={raw.to} />
+        <Button type="submit" variant="secondary">Apply filters</Button>
+      </form>
+      {events.length === 0 ? (
+        <EmptyState icon={<ScrollText />} title="No audit events match" description="Change or clear the filters." />
+      ) : (
+        <>
+          <p className="mb-2 text-sm text-muted-foreground" aria-live="polite">{total} event{total === 1 ? "" : "s"}</p>
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Time</TableHead>
+                <TableHead>Actor</TableHead>
+                <TableHead>Action</TableHead>
+                <TableHead>Target</TableHead>
+                <TableHead>Outcome</TableHead>
+                <TableHead>Details</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {events.map((e) => (
+                <TableRow key={e.id}>
+                  <TableCell className="whitespace-nowrap text-xs">{formatDateTime(e.at)}</TableCell>
+                  <TableCell>
+                    {e.actorEmail}
+                    <div className="text-xs text-muted-foreground">{e.actorRole}</div>
+                  </TableCell>
+                  <TableCell className="font-mono text-xs">{e.action}</TableCell>
+                  <TableCell className="text-xs">
+                    {e.targetType}
+                    {e.targetId ? <div className="font-mono text-muted-foreground">{e.targetId}</div> : null}
+                  </TableCell>
+                  <TableCell>
+                    <Badge variant={OUTCOME_VARIANT[e.outcome as keyof typeof OUTCOME_VARIANT] ?? "outline"}>{e.outcome}</Badge>
+                  </TableCell>
+                  <TableCell className="max-w-72 truncate font-mono text-xs" title={`${e.summary} · request ${e.requestId}`}>
+                    {e.summary === "{}" ? "" : e.summary}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <Pagination className="mt-4" page={page} pageCount={pageCount} hrefFor={hrefFor} />
+        </>
+      )}
+    </>
+  );
+}

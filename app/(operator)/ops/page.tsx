@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
+import { Stat, StatGrid } from "@/components/ui/stat";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { requirePermission } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/permissions";
+import { listAuditEvents } from "@/lib/db/audit";
+import { listTenants } from "@/lib/db/tenants";
+import { formatDateTime } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Overview" };
+
+export default async function OpsHome() {
+  const actor = await requirePermission("ops.view");
+  const [tenants, audit] = await Promise.all([
+    listTenants(actor),
+    can(actor.role, "audit.read") ? listAuditEvents(actor, { page: 1, pageSize: 8 }) : null,
+  ]);
+  const suspended = tenants.filter((t) => t.status === "SUSPENDED").length;
+  return (
+    <>
+      <PageHeader title={`Welcome, ${actor.name}`} description="Your API Gateway estate at a glance." />
+      <StatGrid>
+        <Stat label="Tenants" value={tenants.length} hint={`${suspended} suspended`} />
+        <Stat label="Partner users" value={tenants.reduce((n, t) => n + t.userCount, 0)} />
+      </StatGrid>
+      {audit ? (
+        <Card className="mt-6">
+          <CardHeader>
+            <CardTitle>Recent activity</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <ul className="flex flex-col gap-1 text-sm">
+              {audit.events.map((e) => (
+                <li key={e.id} className="flex flex-wrap gap-x-2">
+                  <span className="text-muted-foreground">{formatDateTime(e.at)}</span>
+                  <span>{e.actorEmail}</span>
+                  <span className="font-mono text-xs">{e.action}</span>
+                  <span className="text-muted-foreground">{e.outcome}</span>
+                </li>
+              ))}
+            </ul>
+            <Link href="/ops/audit" className="mt-3 inline-block text-sm text-primary underline-offset-4 hover:underline">
+              Open the audit trail
+            </Link>
+          </CardContent>
+        </Card>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+"use client";
+import {
+  Activity,
+  BarChart3,
+  FileText,
+  Gauge,
+  Home,
+  KeyRound,
+  Layers,
+  Mail,
+  Receipt,
+  ScrollText,
+  Server,
+  Tags,
+  Users,
+  Building2,
+} from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import type { NavIcon, NavSection } from "@/lib/nav";
+import { cn } from "@/lib/utils/cn";
+
+const ICONS: Record<NavIcon, typeof Home> = {
+  home: Home,
+  apis: Server,
+  plans: Layers,
+  tenants: Building2,
+  metrics: Activity,
+  audit: ScrollText,
+  users: Users,
+  outbox: Mail,
+  keys: KeyRound,
+  usage: Gauge,
+  plan: FileText,
+  invoices: Receipt,
+  reports: BarChart3,
+  prices: Tags,
+};
+
+/** Highlights the current section; the most specific matching href wins. */
+export function NavLinks({ sections }: { sections: NavSection[] }) {
+  const pathname = usePathname();
+  const hrefs = sections.flatMap((s) => s.items.map((i) => i.href));
+  const active = hrefs
+    .filter((h) => pathname === h || pathname.startsWith(`${h}/`))
+    .sort((a, b) => b.length - a.length)[0];
+  return (
+    <nav aria-label="Main" className="flex flex-col gap-5">
+      {sections.map((section) => (
+        <div key={section.title} className="flex flex-col gap-1">
+          <p className="px-2 text-xs font-medium tracking-wide text-muted-foreground uppercase">{section.title}</p>
+          <ul className="flex flex-col gap-0.5">
+            {section.items.map((item) => {
+              const Icon = ICONS[item.icon];
+              const current = item.href === active;
+              return (
+                <li key={item.href}>
+                  <Link
+                    href={item.href}
+                    aria-current={current ? "page" : undefined}
+                    className={cn(
+                      "flex items-center gap-2 rounded-md px-2 py-1.5 text-sm transition-colors hover:bg-accent hover:text-accent-foreground",
+                      current ? "bg-accent font-medium text-accent-foreground" : "text-muted-foreground",
+                    )}
+                  >
+                    <Icon className="size-4" aria-hidden="true" />
+                    {item.label}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+    </nav>
+  );
+}

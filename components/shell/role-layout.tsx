@@ -1,0 +1,15 @@
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { requireActor } from "@/lib/auth/session";
+import { AppShell } from "./app-shell";
+
+/**
+ * Shared by the three role layouts. The redirect is a convenience only: every page and entry point checks its own
+ * permission, because layouts do not re-run on client-side navigation.
+ */
+export async function RoleLayout({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const actor = await requireActor();
+  if (!can(actor.role, permission)) redirect("/forbidden");
+  return <AppShell actor={actor}>{children}</AppShell>;
+}

@@ -1,0 +1,22 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/auth/define-action";
+import { setTenantStatus } from "@/lib/db/tenants";
+import { tenantStatusSchema } from "@/lib/schemas/tenants";
+
+/** Suspend (partners are signed out and kept out) or reinstate a tenant. */
+export const setTenantStatusAction = defineAction({
+  name: "tenant.set-status",
+  permission: "tenants.manage",
+  input: tenantStatusSchema,
+  handler: async ({ actor, input }) => {
+    const tenant = await setTenantStatus(actor, input.tenantId, input.status);
+    revalidatePath("/ops/tenants");
+    return { id: tenant.id, status: tenant.status };
+  },
+  audit: {
+    action: (i) => (i.status === "SUSPENDED" ? "tenant.suspend" : "tenant.reinstate"),
+    targetType: "tenant",
+    targetId: (i) => i.tenantId,
+  },
+});

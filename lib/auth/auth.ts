@@ -1,0 +1,94 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError, createAuthMiddleware, getIP } from "better-auth/api";
+import { nextCookies } from "better-auth/next-js";
+import { genericOAuth } from "better-auth/plugins/generic-oauth";
+import { db } from "@/lib/db/client";
+import { getSignInBlock } from "@/lib/db/users";
+import { env } from "@/lib/env";
+import { clearLoginFailures, recordLoginFailure, secondsUntilAllowed, throttleKeys, throttleMessage } from "./login-throttle";
+
+const SIGN_IN_PATHS = new Set(["/sign-in/email"]);
+
+type HookCtx = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
+function clientIp(ctx: HookCtx): string | null {
+  const source = ctx.request ?? ctx.headers;
+  return source ? getIP(source, ctx.context.options) : null;
+}
+const emailOf = (ctx: HookCtx) => String((ctx.body as { email?: unknown } | undefined)?.email ?? "");
+
+/**
+ * better-auth owns passwords (scrypt), sessions and the HTTP-only session cookie. Tollgate adds: no public sign-up
+ * (users come from invitations), throttled sign-in, refusal of disabled users and suspended tenants at sign-in,
+ * and optional OIDC single sign-on for users who already exist.
+ */
+export const auth = betterAuth({
+  appName: "Tollgate",
+  baseURL: env.APP_URL,
+  secret: env.authSecret,
+  trustedOrigins: [env.APP_URL, env.APP_URL.replace("127.0.0.1", "localhost")],
+  database: prismaAdapter(db, { provider: env.databaseKind }),
+  emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
+  user: {
+    additionalFields: {
+      role: { type: "string", required: true, input: false },
+      tenantId: { type: "string", required: false, input: false },
+      disabledAt: { type: "date", required: false, input: false },
+    },
+  },
+  session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60, cookieCache: { enabled: false } },
+  account: { accountLinking: { enabled: true, trustedProviders: ["oidc"] } },
+  rateLimit: { enabled: false }, // replaced by the per-account and per-address failure throttle below
+  advanced: { useSecureCookies: env.secureCookies, cookiePrefix: "tollgate" },
+  hooks: {
+    before: createAuthMiddleware(async (ctx) => {
+      if (!SIGN_IN_PATHS.has(ctx.path)) return;
+      const wait = await secondsUntilAllowed(throttleKeys(emailOf(ctx), clientIp(ctx)));
+      if (wait > 0) throw new APIError("TOO_MANY_REQUESTS", { message: throttleMessage(wait), code: "LOGIN_THROTTLED" });
+    }),
+    after: createAuthMiddleware(async (ctx) => {
+      if (!SIGN_IN_PATHS.has(ctx.path)) return;
+      const email = emailOf(ctx);
+      const returned = ctx.context.returned;
+      if (returned instanceof APIError) {
+        if (returned.statusCode === 401) {
+          await recordLoginFailure(throttleKeys(email, clientIp(ctx)));
+        }
+      } else {
+        await clearLoginFailures(email);
+      }
+    }),
+  },
+  databaseHooks: {
+    session: {
+      create: {
+        before: async (session) => {
+          const block = await getSignInBlock(session.userId);
+          if (block) throw new APIError("FORBIDDEN", { message: block, code: "ACCOUNT_BLOCKED" });
+        },
+      },
+    },
+  },
+  plugins: [
+    ...(env.oidcEnabled
+      ? [
+          genericOAuth({
+            config: [
+              {
+                providerId: "oidc",
+                discoveryUrl: `${env.OIDC_ISSUER!.replace(/\/$/, "")}/.well-known/openid-configuration`,
+                clientId: env.OIDC_CLIENT_ID!,
+                clientSecret: env.OIDC_CLIENT_SECRET!,
+                scopes: ["openid", "email", "profile"],
+                pkce: true,
+                // Only people who were invited (and so already have a user) may sign in with SSO.
+                disableImplicitSignUp: true,
+              },
+            ],
+          }),
+        ]
+      : []),
+    nextCookies(),
+  ],
+});

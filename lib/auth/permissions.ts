@@ -1,0 +1,41 @@
+/**
+ * The one permission table: permission → roles allowed → what it lets you do.
+ * Entry points (server actions, route handlers, pages) declare one of these names; nothing checks a role directly.
+ */
+export const ROLES = ["admin", "operator", "finance", "partner"] as const;
+export type Role = (typeof ROLES)[number];
+
+const STAFF_OPS = ["admin", "operator"] as const;
+const STAFF_FINANCE = ["admin", "finance"] as const;
+
+export const PERMISSIONS = {
+  "ops.view": { roles: STAFF_OPS, description: "Open the operator console (APIs, stages, usage plans, metrics)" },
+  "tenants.read": { roles: STAFF_OPS, description: "List and view tenants" },
+  "tenants.manage": { roles: STAFF_OPS, description: "Create, rename, suspend and reinstate tenants" },
+  "audit.read": { roles: STAFF_OPS, description: "Read the audit trail" },
+  "users.read": { roles: ["admin"], description: "List users and invitations" },
+  "users.invite": { roles: ["admin"], description: "Invite users and revoke invitations" },
+  "users.manage": { roles: ["admin"], description: "Disable and re-enable users" },
+  "outbox.read": { roles: ["admin"], description: "Read mail that was not sent by SMTP" },
+  "finance.view": { roles: STAFF_FINANCE, description: "Open the finance console (reports, invoices, price plans)" },
+  "partner.view": { roles: ["partner"], description: "Open the partner portal of one's own tenant" },
+  "session.self": { roles: ["admin", "operator", "finance", "partner"], description: "Act on one's own session" },
+} as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission].roles as readonly Role[]).includes(role);
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+/** Where each role lands after signing in (and where the 403 page sends people back to). */
+export const ROLE_HOME: Record<Role, string> = {
+  admin: "/ops",
+  operator: "/ops",
+  finance: "/finance",
+  partner: "/partner",
+};

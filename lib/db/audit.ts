@@ -1,0 +1,100 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/assert";
+import { db, type Prisma, type Tx } from "./client";
+
+export type AuditOutcome = "success" | "failure" | "denied";
+
+export type AuditInput = {
+  /** null for events with no signed-in actor (for example a failed sign-in); `anonymousEmail` then names who tried. */
+  actor: Actor | null;
+  anonymousEmail?: string;
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  summary?: Record<string, unknown>;
+  outcome: AuditOutcome;
+  requestId: string;
+};
+
+/** Writes one audit event. Called by the action/route wrappers and by jobs; never throws into the caller's flow. */
+export async function recordAudit(input: AuditInput, tx: Tx | typeof db = db): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: input.actor?.id ?? null,
+      actorEmail: input.actor?.email ?? input.anonymousEmail ?? "anonymous",
+      actorRole: input.actor?.role ?? "anonymous",
+      tenantId: input.actor?.kind === "partner" ? input.actor.tenantId : null,
+      action: input.action,
+      targetType: input.targetType,
+      targetId: input.targetId ?? null,
+      summary: JSON.stringify(input.summary ?? {}),
+      outcome: input.outcome,
+      requestId: input.requestId,
+    },
+  });
+}
+
+export type AuditFilters = {
+  actor?: string;
+  action?: string;
+  target?: string;
+  outcome?: AuditOutcome;
+  from?: Date;
+  to?: Date;
+  page: number;
+  pageSize: number;
+};
+
+export type AuditEventDTO = {
+  id: string;
+  at: string;
+  actorEmail: string;
+  actorRole: string;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  summary: string;
+  outcome: string;
+  requestId: string;
+};
+
+/** Staff with audit.read see every event. Server-side paging; newest first. */
+export async function listAuditEvents(actor: Actor, f: AuditFilters) {
+  assertCan(actor, "audit.read");
+  const where: Prisma.AuditEventWhereInput = {};
+  if (f.actor) where.actorEmail = { contains: f.actor.toLowerCase() };
+  if (f.action) where.action = { startsWith: f.action };
+  if (f.outcome) where.outcome = f.outcome;
+  if (f.target) where.OR = [{ targetId: { contains: f.target } }, { targetType: { contains: f.target } }];
+  if (f.from || f.to) where.at = { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) };
+  const [total, rows] = await Promise.all([
+    db.auditEvent.count({ where }),
+    db.auditEvent.findMany({
+      where,
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      skip: (f.page - 1) * f.pageSize,
+      take: f.pageSize,
+    }),
+  ]);
+  const events: AuditEventDTO[] = rows.map((r) => ({
+    id: r.id,
+    at: r.at.toISOString(),
+    actorEmail: r.actorEmail,
+    actorRole: r.actorRole,
+    action: r.action,
+    targetType: r.targetType,
+    targetId: r.targetId,
+    summary: r.summary,
+    outcome: r.outcome,
+    requestId: r.requestId,
+  }));
+  return { events, total, page: f.page, pageCount: Math.max(1, Math.ceil(total / f.pageSize)) };
+}
+
+/** Distinct action names, for the filter's suggestions. */
+export async function listAuditActions(actor: Actor): Promise<string[]> {
+  assertCan(actor, "audit.read");
+  const rows = await db.auditEvent.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
+  return rows.map((r) => r.action);
+}

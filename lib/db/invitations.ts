@@ -1,0 +1,126 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/assert";
+import type { Role } from "@/lib/auth/permissions";
+import { conflict, invalid, notFound } from "@/lib/errors";
+import { db } from "./client";
+import { createUserWithPassword } from "./users";
+
+export const INVITATION_TTL_MS = 24 * 60 * 60 * 1000;
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export type InvitationDTO = {
+  id: string;
+  email: string;
+  role: Role;
+  tenantName: string | null;
+  status: "pending" | "accepted" | "expired" | "revoked";
+  expiresAt: string;
+  createdAt: string;
+};
+
+function statusOf(i: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now = new Date()) {
+  if (i.acceptedAt) return "accepted" as const;
+  if (i.revokedAt) return "revoked" as const;
+  if (i.expiresAt <= now) return "expired" as const;
+  return "pending" as const;
+}
+
+/**
+ * Creates a single-use invitation and returns the raw token once (for the link). Only its hash is stored.
+ * A newer invitation to the same address revokes the older pending ones.
+ */
+export async function createInvitation(actor: Actor, input: { email: string; role: Role; tenantId: string | null }) {
+  assertCan(actor, "users.invite");
+  if ((input.role === "partner") !== (input.tenantId !== null)) {
+    throw invalid(input.role === "partner" ? "Choose the partner's tenant." : "Only partners belong to a tenant.", "tenantId");
+  }
+  if (await db.user.count({ where: { email: input.email } })) throw conflict("A user with this email already exists.", "email");
+  if (input.tenantId) {
+    const t = await db.tenant.findUnique({ where: { id: input.tenantId }, select: { status: true } });
+    if (!t) throw invalid("That tenant does not exist.", "tenantId");
+    if (t.status !== "ACTIVE") throw invalid("That tenant is suspended; reinstate it before inviting its partners.", "tenantId");
+  }
+  const token = randomBytes(32).toString("base64url");
+  const now = new Date();
+  const invitation = await db.$transaction(async (tx) => {
+    await tx.invitation.updateMany({ where: { email: input.email, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
+    return tx.invitation.create({
+      data: {
+        email: input.email,
+        role: input.role,
+        tenantId: input.tenantId,
+        tokenHash: hashToken(token),
+        expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+        invitedById: actor.id,
+      },
+    });
+  });
+  return { invitation: { id: invitation.id, email: invitation.email, expiresAt: invitation.expiresAt }, token };
+}
+
+export async function listInvitations(actor: Actor): Promise<InvitationDTO[]> {
+  assertCan(actor, "users.read");
+  const rows = await db.invitation.findMany({ orderBy: { createdAt: "desc" }, take: 200, include: { tenant: { select: { name: true } } } });
+  return rows.map((i) => ({
+    id: i.id,
+    email: i.email,
+    role: i.role as Role,
+    tenantName: i.tenant?.name ?? null,
+    status: statusOf(i),
+    expiresAt: i.expiresAt.toISOString(),
+    createdAt: i.createdAt.toISOString(),
+  }));
+}
+
+export async function revokeInvitation(actor: Actor, id: string) {
+  assertCan(actor, "users.invite");
+  const r = await db.invitation.updateMany({ where: { id, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (r.count === 0) throw notFound("Pending invitation");
+}
+
+export type InvitationCheck =
+  | { ok: true; id: string; email: string; role: Role; tenantName: string | null }
+  | { ok: false; reason: string };
+
+const REASONS = {
+  unknown: "This invitation link is not valid. Check that you copied the whole link, or ask for a new invitation.",
+  accepted: "This invitation has already been used. Sign in instead, or ask for a new invitation.",
+  revoked: "This invitation was withdrawn. Ask an administrator for a new one.",
+  expired: "This invitation has expired (links are valid for 24 hours). Ask an administrator for a new one.",
+} as const;
+
+/** Public: anyone holding a link may ask whether it is still valid. */
+export async function checkInvitation(token: string): Promise<InvitationCheck> {
+  const i = await db.invitation.findUnique({ where: { tokenHash: hashToken(token) }, include: { tenant: { select: { name: true } } } });
+  if (!i) return { ok: false, reason: REASONS.unknown };
+  const status = statusOf(i);
+  if (status !== "pending") return { ok: false, reason: REASONS[status] };
+  return { ok: true, id: i.id, email: i.email, role: i.role as Role, tenantName: i.tenant?.name ?? null };
+}
+
+/**
+ * Accepts an invitation: consumes it (single use, even under concurrent submits) and creates the user in one
+ * transaction, so a failure leaves neither a used invitation without a user nor a user without its invitation.
+ */
+export async function acceptInvitation(token: string, input: { name: string; passwordHash: string }) {
+  const check = await checkInvitation(token);
+  if (!check.ok) throw invalid(check.reason);
+  return db.$transaction(async (tx) => {
+    const consumed = await tx.invitation.updateMany({
+      where: { tokenHash: hashToken(token), acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+      data: { acceptedAt: new Date() },
+    });
+    if (consumed.count !== 1) throw invalid(REASONS.accepted);
+    const inv = await tx.invitation.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
+    return createUserWithPassword(tx, {
+      email: inv.email,
+      name: input.name,
+      role: inv.role as Role,
+      tenantId: inv.tenantId,
+      passwordHash: input.passwordHash,
+    });
+  });
+}

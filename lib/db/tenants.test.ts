@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { makeActor, makeSession, uid } from "@/test/fixtures";
+import { AppError } from "@/lib/errors";
+import { db } from "./client";
+import { createTenant, getTenant, listTenants, renameTenant, setTenantStatus, slugify } from "./tenants";
+
+describe("tenants data access", () => {
+  it("creates, renames and lists tenants for staff", async () => {
+    const op = await makeActor("operator");
+    const name = `Initech ${uid()}`;
+    const t = await createTenant(op, { name, billingEmail: "billing@initech.example" });
+    expect(t).toMatchObject({ name, slug: slugify(name), status: "ACTIVE", userCount: 0 });
+    const renamed = await renameTenant(op, t.id, `${name} Ltd`);
+    expect(renamed.slug).toBe(slugify(`${name} Ltd`));
+    expect((await listTenants(op, { q: name })).map((x) => x.id)).toEqual([t.id]);
+  });
+
+  it("refuses a duplicate name, including one that differs only in case or punctuation, and writes nothing", async () => {
+    const op = await makeActor("operator");
+    const name = `Hooli ${uid()}`;
+    await createTenant(op, { name });
+    const before = await db.tenant.count();
+    for (const dup of [name, name.toUpperCase(), `${name}!`]) {
+      await expect(createTenant(op, { name: dup })).rejects.toMatchObject({ code: "conflict", fieldErrors: { name: [expect.stringContaining("already exists")] } });
+    }
+    expect(await db.tenant.count()).toBe(before);
+  });
+
+  it("scopes a partner to its own tenant and refuses finance", async () => {
+    const partner = await makeActor("partner");
+    const other = await createTenant(await makeActor("admin"), { name: `Other ${uid()}` });
+    await expect(listTenants(partner)).rejects.toBeInstanceOf(AppError);
+    await expect(getTenant(await makeActor("finance"), other.id)).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("suspending deletes the partners' sessions; reinstating does not restore them", async () => {
+    const admin = await makeActor("admin");
+    const partner = await makeActor("partner");
+    await makeSession(partner.id);
+    const suspended = await setTenantStatus(admin, partner.tenantId, "SUSPENDED");
+    expect(suspended.status).toBe("SUSPENDED");
+    expect(suspended.suspendedAt).not.toBeNull();
+    expect(await db.session.count({ where: { userId: partner.id } })).toBe(0);
+    const back = await setTenantStatus(admin, partner.tenantId, "ACTIVE");
+    expect(back).toMatchObject({ status: "ACTIVE", suspendedAt: null });
+  });
+
+  it("answers not found for an unknown id", async () => {
+    await expect(renameTenant(await makeActor("admin"), "nope", "Whatever")).rejects.toMatchObject({ code: "not_found" });
+  });
+});

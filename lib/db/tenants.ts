@@ -1,0 +1,114 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/assert";
+import { conflict, notFound } from "@/lib/errors";
+import { db, type Prisma } from "./client";
+
+export type TenantStatus = "ACTIVE" | "SUSPENDED";
+
+export type TenantDTO = {
+  id: string;
+  name: string;
+  slug: string;
+  status: TenantStatus;
+  billingEmail: string | null;
+  userCount: number;
+  createdAt: string;
+  suspendedAt: string | null;
+};
+
+type TenantRow = Prisma.TenantGetPayload<{ include: { _count: { select: { users: true } } } }>;
+const toDTO = (t: TenantRow): TenantDTO => ({
+  id: t.id,
+  name: t.name,
+  slug: t.slug,
+  status: t.status as TenantStatus,
+  billingEmail: t.billingEmail,
+  userCount: t._count.users,
+  createdAt: t.createdAt.toISOString(),
+  suspendedAt: t.suspendedAt?.toISOString() ?? null,
+});
+
+export function slugify(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
+}
+
+/** Staff see every tenant; a partner sees only its own (the id comes from the session). */
+function scope(actor: Actor): Prisma.TenantWhereInput {
+  return actor.kind === "partner" ? { id: actor.tenantId } : {};
+}
+
+export async function listTenants(actor: Actor, f: { q?: string; status?: TenantStatus } = {}): Promise<TenantDTO[]> {
+  assertCan(actor, "tenants.read");
+  const where: Prisma.TenantWhereInput = { ...scope(actor) };
+  if (f.status) where.status = f.status;
+  if (f.q) where.OR = [{ name: { contains: f.q } }, { slug: { contains: f.q.toLowerCase() } }];
+  const rows = await db.tenant.findMany({ where, orderBy: { name: "asc" }, include: { _count: { select: { users: true } } } });
+  return rows.map(toDTO);
+}
+
+export async function getTenant(actor: Actor, id: string): Promise<TenantDTO> {
+  assertCan(actor, "tenants.read");
+  const t = await db.tenant.findFirst({ where: { id, ...scope(actor) }, include: { _count: { select: { users: true } } } });
+  if (!t) throw notFound("Tenant");
+  return toDTO(t);
+}
+
+/** Options for pickers (invite a partner). */
+export async function listActiveTenantOptions(actor: Actor): Promise<{ id: string; name: string }[]> {
+  assertCan(actor, "tenants.read");
+  return db.tenant.findMany({ where: { status: "ACTIVE", ...scope(actor) }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
+async function assertNameFree(name: string, exceptId?: string) {
+  const slug = slugify(name);
+  const clash = await db.tenant.findFirst({ where: { OR: [{ name }, { slug }] }, select: { id: true } });
+  if (clash && clash.id !== exceptId) throw conflict("A tenant with this name already exists.", "name");
+  return slug;
+}
+
+export async function createTenant(actor: Actor, input: { name: string; billingEmail?: string }): Promise<TenantDTO> {
+  assertCan(actor, "tenants.manage");
+  const slug = await assertNameFree(input.name);
+  const t = await db.tenant.create({
+    data: { name: input.name, slug, billingEmail: input.billingEmail ?? null },
+    include: { _count: { select: { users: true } } },
+  });
+  return toDTO(t);
+}
+
+export async function renameTenant(actor: Actor, id: string, name: string): Promise<TenantDTO> {
+  assertCan(actor, "tenants.manage");
+  const before = await getTenant(actor, id);
+  const slug = await assertNameFree(name, id);
+  const t = await db.tenant.update({
+    where: { id: before.id },
+    data: { name, slug },
+    include: { _count: { select: { users: true } } },
+  });
+  return toDTO(t);
+}
+
+/**
+ * Suspending signs the tenant's partners out at once (their sessions are deleted) and keeps them out
+ * (lib/auth/session.ts refuses partners of a suspended tenant). Reinstating lets them sign in again.
+ */
+export async function setTenantStatus(actor: Actor, id: string, status: TenantStatus): Promise<TenantDTO> {
+  assertCan(actor, "tenants.manage");
+  const before = await getTenant(actor, id);
+  const [t] = await db.$transaction([
+    db.tenant.update({
+      where: { id: before.id },
+      data: { status, suspendedAt: status === "SUSPENDED" ? new Date() : null },
+      include: { _count: { select: { users: true } } },
+    }),
+    ...(status === "SUSPENDED" ? [db.session.deleteMany({ where: { user: { tenantId: before.id } } })] : []),
+  ]);
+  return toDTO(t);
+}

@@ -1,0 +1,65 @@
+import type { Actor } from "@/lib/auth/actor";
+import { can, type Permission } from "@/lib/auth/permissions";
+
+export type NavItem = { href: string; label: string; icon: NavIcon; permission: Permission; hint?: string };
+export type NavIcon =
+  | "apis"
+  | "plans"
+  | "tenants"
+  | "metrics"
+  | "audit"
+  | "users"
+  | "outbox"
+  | "keys"
+  | "usage"
+  | "plan"
+  | "invoices"
+  | "reports"
+  | "prices"
+  | "home";
+export type NavSection = { title: string; items: NavItem[] };
+
+const SECTIONS: NavSection[] = [
+  {
+    title: "Operations",
+    items: [
+      { href: "/ops", label: "Overview", icon: "home", permission: "ops.view" },
+      { href: "/ops/apis", label: "APIs", icon: "apis", permission: "ops.view" },
+      { href: "/ops/usage-plans", label: "Usage plans", icon: "plans", permission: "ops.view" },
+      { href: "/ops/tenants", label: "Tenants", icon: "tenants", permission: "tenants.read" },
+      { href: "/ops/metrics", label: "Metrics", icon: "metrics", permission: "ops.view" },
+      { href: "/ops/audit", label: "Audit", icon: "audit", permission: "audit.read" },
+    ],
+  },
+  {
+    title: "Administration",
+    items: [
+      { href: "/ops/users", label: "Users", icon: "users", permission: "users.read" },
+      { href: "/ops/outbox", label: "Outbox", icon: "outbox", permission: "outbox.read" },
+    ],
+  },
+  {
+    title: "Finance",
+    items: [
+      { href: "/finance", label: "Reports", icon: "reports", permission: "finance.view" },
+      { href: "/finance/invoices", label: "Invoices", icon: "invoices", permission: "finance.view" },
+      { href: "/finance/price-plans", label: "Price plans", icon: "prices", permission: "finance.view" },
+    ],
+  },
+  {
+    title: "Your API access",
+    items: [
+      { href: "/partner", label: "Keys", icon: "keys", permission: "partner.view" },
+      { href: "/partner/usage", label: "Usage", icon: "usage", permission: "partner.view" },
+      { href: "/partner/plan", label: "Plan", icon: "plan", permission: "partner.view" },
+      { href: "/partner/invoices", label: "Invoices", icon: "invoices", permission: "partner.view" },
+    ],
+  },
+];
+
+/** The navigation a role sees: only sections and items it is allowed to open. */
+export function navFor(actor: Pick<Actor, "role">): NavSection[] {
+  return SECTIONS.map((s) => ({ ...s, items: s.items.filter((i) => can(actor.role, i.permission)) })).filter(
+    (s) => s.items.length > 0,
+  );
+}

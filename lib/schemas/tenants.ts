@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { email, id } from "./common";
+
+export const tenantName = z
+  .string({ error: "Enter a tenant name." })
+  .trim()
+  .min(2, "A tenant name has at least 2 characters.")
+  .max(80, "A tenant name has at most 80 characters.")
+  .regex(/[A-Za-z0-9]/, "A tenant name needs at least one letter or digit.");
+
+export const createTenantSchema = z.object({
+  name: tenantName,
+  billingEmail: z.union([z.literal("").transform(() => undefined), email]).optional(),
+});
+export const renameTenantSchema = z.object({ tenantId: id, name: tenantName });
+export const tenantStatusSchema = z.object({ tenantId: id, status: z.enum(["ACTIVE", "SUSPENDED"]) });

@@ -1,0 +1,41 @@
+import type { Role } from "@/lib/auth/permissions";
+import type { PartnerActor } from "@/lib/auth/actor";
+
+/**
+ * The authorization spec: every server action (lib/actions/*.ts) and route handler (app/**\/route.ts) with the roles
+ * that may call it, written out here independently of the permission table so a wrong permission on an entry point
+ * fails a test. test/authorization.db.test.ts calls each one as every other role (and, where it takes ids, as a
+ * partner of another tenant) and expects a refusal; it also fails when an entry point is missing from this file.
+ */
+export type Fixture = { tenantId: string; otherTenantPartner: PartnerActor };
+export type ActionEntry = {
+  allowed: readonly Role[] | "public";
+  /** A well-formed input; the refusal must come from authorization, not from validation. */
+  input: (f: Fixture) => unknown;
+  /** For partner actions that take ids: an input naming another tenant's records (must be refused or not found). */
+  crossTenant?: (f: Fixture) => unknown;
+};
+
+const STAFF_OPS = ["admin", "operator"] as const;
+const ADMIN = ["admin"] as const;
+const EVERYONE = ["admin", "operator", "finance", "partner"] as const;
+
+export const ACTIONS: Record<string, ActionEntry> = {
+  "accept-invitation": { allowed: "public", input: () => ({}) },
+  "sign-in": { allowed: "public", input: () => ({}) },
+  "sign-out": { allowed: EVERYONE, input: () => ({}) },
+  "create-tenant": { allowed: STAFF_OPS, input: () => ({ name: `Spec ${Math.random().toString(36).slice(2, 8)}` }) },
+  "rename-tenant": { allowed: STAFF_OPS, input: (f) => ({ tenantId: f.tenantId, name: `Spec ${Math.random().toString(36).slice(2, 8)}` }) },
+  "set-tenant-status": { allowed: STAFF_OPS, input: (f) => ({ tenantId: f.tenantId, status: "ACTIVE" }) },
+  "invite-user": { allowed: ADMIN, input: () => ({ email: `spec-${Math.random().toString(36).slice(2, 8)}@x.example`, role: "finance", tenantId: "" }) },
+  "revoke-invitation": { allowed: ADMIN, input: () => ({ invitationId: "unknown-invitation" }) },
+  "set-user-disabled": { allowed: ADMIN, input: (f) => ({ userId: f.otherTenantPartner.id, disabled: false }) },
+};
+
+export type RouteEntry = { allowed: readonly Role[] | "public"; methods: readonly ("GET" | "POST" | "PUT" | "PATCH" | "DELETE")[] };
+
+/** Keyed by the route's folder under app/. */
+export const ROUTES: Record<string, RouteEntry> = {
+  "api/auth/[...all]": { allowed: "public", methods: ["GET", "POST"] },
+  "api/health": { allowed: "public", methods: ["GET"] },
+};
