@@ -12,7 +12,7 @@ const awsBan = {
   message: "The AWS SDK is used only inside lib/aws: call a typed gateway operation instead.",
 };
 
-export default [
+const config = [
   ...nextVitals,
   ...nextTs,
   {
@@ -41,3 +41,5 @@ export default [
     rules: { "no-restricted-imports": ["error", { patterns: [prismaBan] }] },
   },
 ];
+
+export default config;

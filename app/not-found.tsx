@@ -7,6 +7,7 @@ export default function NotFound() {
   return (
     <main className="mx-auto flex min-h-[60dvh] max-w-lg items-center px-4">
       <EmptyState
+        titleAs="h1"
         icon={<SearchX />}
         title="Page not found"
         description="The page or record you asked for does not exist, or you cannot see it."

@@ -23,9 +23,15 @@ const schema = z
       .default("file:./.data/tollgate.db"),
     APP_URL: z.url().default("http://127.0.0.1:3000"),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-    AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be a region name such as us-east-1").default("us-east-1"),
+    AWS_REGION: z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be a region name such as us-east-1")
+      .default("us-east-1"),
     AWS_ENDPOINT_URL: optionalUrl,
-    SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+      .optional(),
     MAIL_FROM: z.string().min(3).default("Tollgate <no-reply@tollgate.local>"),
     OIDC_ISSUER: optionalUrl,
     OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -42,11 +48,20 @@ const schema = z
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
       for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
-        if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when any OIDC_* variable is set" });
+        if (!env[key])
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message: "is required when any OIDC_* variable is set",
+          });
       }
     }
     if (env.TOLLGATE_MODE === "aws" && !env.AUTH_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in aws mode (a random string of 32+ characters)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message: "is required in aws mode (a random string of 32+ characters)",
+      });
     }
   });
 

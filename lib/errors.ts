@@ -25,7 +25,8 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError("not_found", `${what} was not found.`);
-export const forbidden = (message = "You do not have permission to do that.") => new AppError("forbidden", message);
+export const forbidden = (message = "You do not have permission to do that.") =>
+  new AppError("forbidden", message);
 export const conflict = (message: string, field?: string) =>
   new AppError("conflict", message, field ? { [field]: [message] } : undefined);
 export const invalid = (message: string, field?: string) =>

@@ -9,5 +9,8 @@ import { env } from "@/lib/env";
 export const log = pino({
   level: env.LOG_LEVEL,
   base: { app: "tollgate" },
-  redact: { paths: ["*.password", "*.value", "*.token", "*.secret", "password", "value", "token"], censor: "[redacted]" },
+  redact: {
+    paths: ["*.password", "*.value", "*.token", "*.secret", "password", "value", "token"],
+    censor: "[redacted]",
+  },
 });

@@ -7,7 +7,10 @@ const src = readFileSync("prisma/schema.prisma", "utf8");
 const pg = src
   .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
   .replace(/url\s*=\s*"file:[^"]*"/, 'url      = "postgresql://localhost/unused"')
-  .replace(/output\s*=\s*"\.\.\/lib\/db\/generated\/sqlite"/, 'output   = "../../lib/db/generated/postgresql"');
+  .replace(
+    /output\s*=\s*"\.\.\/lib\/db\/generated\/sqlite"/,
+    'output   = "../../lib/db/generated/postgresql"',
+  );
 if (pg === src) throw new Error("gen-pg-schema: nothing replaced; the schema header changed");
 mkdirSync("prisma/postgresql", { recursive: true });
 writeFileSync(

@@ -24,15 +24,34 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "accept-invitation": { allowed: "public", input: () => ({}) },
   "sign-in": { allowed: "public", input: () => ({}) },
   "sign-out": { allowed: EVERYONE, input: () => ({}) },
-  "create-tenant": { allowed: STAFF_OPS, input: () => ({ name: `Spec ${Math.random().toString(36).slice(2, 8)}` }) },
-  "rename-tenant": { allowed: STAFF_OPS, input: (f) => ({ tenantId: f.tenantId, name: `Spec ${Math.random().toString(36).slice(2, 8)}` }) },
+  "create-tenant": {
+    allowed: STAFF_OPS,
+    input: () => ({ name: `Spec ${Math.random().toString(36).slice(2, 8)}` }),
+  },
+  "rename-tenant": {
+    allowed: STAFF_OPS,
+    input: (f) => ({ tenantId: f.tenantId, name: `Spec ${Math.random().toString(36).slice(2, 8)}` }),
+  },
   "set-tenant-status": { allowed: STAFF_OPS, input: (f) => ({ tenantId: f.tenantId, status: "ACTIVE" }) },
-  "invite-user": { allowed: ADMIN, input: () => ({ email: `spec-${Math.random().toString(36).slice(2, 8)}@x.example`, role: "finance", tenantId: "" }) },
+  "invite-user": {
+    allowed: ADMIN,
+    input: () => ({
+      email: `spec-${Math.random().toString(36).slice(2, 8)}@x.example`,
+      role: "finance",
+      tenantId: "",
+    }),
+  },
   "revoke-invitation": { allowed: ADMIN, input: () => ({ invitationId: "unknown-invitation" }) },
-  "set-user-disabled": { allowed: ADMIN, input: (f) => ({ userId: f.otherTenantPartner.id, disabled: false }) },
+  "set-user-disabled": {
+    allowed: ADMIN,
+    input: (f) => ({ userId: f.otherTenantPartner.id, disabled: false }),
+  },
 };
 
-export type RouteEntry = { allowed: readonly Role[] | "public"; methods: readonly ("GET" | "POST" | "PUT" | "PATCH" | "DELETE")[] };
+export type RouteEntry = {
+  allowed: readonly Role[] | "public";
+  methods: readonly ("GET" | "POST" | "PUT" | "PATCH" | "DELETE")[];
+};
 
 /** Keyed by the route's folder under app/. */
 export const ROUTES: Record<string, RouteEntry> = {

@@ -9,7 +9,10 @@ import { ACTIONS, ROUTES, type Fixture } from "./authorization-spec";
 import { makeActor, makeTenant } from "./fixtures";
 
 const current = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/session", () => ({ getActor: async () => current.actor, requireActor: async () => current.actor }));
+vi.mock("@/lib/auth/session", () => ({
+  getActor: async () => current.actor,
+  requireActor: async () => current.actor,
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 
@@ -28,7 +31,9 @@ const routeFiles = routeDirs(path.join(root, "app"));
 
 async function loadAction(file: string): Promise<TollgateAction<unknown, unknown>> {
   const mod = (await import(`@/lib/actions/${file}`)) as Record<string, unknown>;
-  const actions = Object.values(mod).filter((v): v is TollgateAction<unknown, unknown> => typeof v === "function" && "meta" in v);
+  const actions = Object.values(mod).filter(
+    (v): v is TollgateAction<unknown, unknown> => typeof v === "function" && "meta" in v,
+  );
   expect(actions, `${file} must export exactly one action built with defineAction`).toHaveLength(1);
   return actions[0]!;
 }
@@ -72,7 +77,10 @@ describe.each(actionFiles)("server action %s", (file) => {
     expect(await action(entry.input(fixture))).toMatchObject({ ok: false, code: "unauthenticated" });
     for (const role of ROLES.filter((r) => !(entry.allowed as readonly Role[]).includes(r))) {
       current.actor = actors[role];
-      expect(await action(entry.input(fixture)), `${file} as ${role}`).toMatchObject({ ok: false, code: "forbidden" });
+      expect(await action(entry.input(fixture)), `${file} as ${role}`).toMatchObject({
+        ok: false,
+        code: "forbidden",
+      });
     }
     // Control: an allowed role is not refused for authorization reasons, so the refusals above mean something.
     current.actor = actors[entry.allowed[0]!];
@@ -99,7 +107,8 @@ describe.each(routeFiles)("route handler /%s", (dir) => {
     for (const method of entry.methods) {
       const handler = mod[method];
       expect(handler?.meta, `${method} /${dir} must be built with defineRoute`).toBeDefined();
-      const call = () => handler!(new NextRequest(`http://127.0.0.1/${dir}`, { method }), { params: Promise.resolve({}) });
+      const call = () =>
+        handler!(new NextRequest(`http://127.0.0.1/${dir}`, { method }), { params: Promise.resolve({}) });
       current.actor = null;
       expect((await call()).status).toBe(401);
       for (const role of ROLES.filter((r) => !(entry.allowed as readonly Role[]).includes(r))) {

@@ -16,9 +16,19 @@ export async function makeActor(role: "partner", tenantId?: string): Promise<Par
 export async function makeActor(role: Role, tenantId?: string): Promise<Actor> {
   const email = `${role}-${uid()}@test.example`;
   if (role === "partner") {
-    const tenant = tenantId ? await db.tenant.findUniqueOrThrow({ where: { id: tenantId } }) : await makeTenant();
+    const tenant = tenantId
+      ? await db.tenant.findUniqueOrThrow({ where: { id: tenantId } })
+      : await makeTenant();
     const u = await db.user.create({ data: { email, name: email, role, tenantId: tenant.id } });
-    return { kind: "partner", id: u.id, email, name: email, role, tenantId: tenant.id, tenantName: tenant.name };
+    return {
+      kind: "partner",
+      id: u.id,
+      email,
+      name: email,
+      role,
+      tenantId: tenant.id,
+      tenantName: tenant.name,
+    };
   }
   const u = await db.user.create({ data: { email, name: email, role } });
   return { kind: "staff", id: u.id, email, name: email, role, tenantId: null };
@@ -26,5 +36,7 @@ export async function makeActor(role: Role, tenantId?: string): Promise<Actor> {
 
 /** A live session row for `userId`, as better-auth would write at sign-in. */
 export async function makeSession(userId: string) {
-  return db.session.create({ data: { userId, token: randomUUID(), expiresAt: new Date(Date.now() + 3_600_000) } });
+  return db.session.create({
+    data: { userId, token: randomUUID(), expiresAt: new Date(Date.now() + 3_600_000) },
+  });
 }

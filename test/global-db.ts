@@ -25,6 +25,7 @@ export default async function setup(project: TestProject) {
   });
   return async () => {
     if (admin) await psql(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    else for (const suffix of ["", "-wal", "-shm"]) rmSync(url.slice("file:".length) + suffix, { force: true });
+    else
+      for (const suffix of ["", "-wal", "-shm"]) rmSync(url.slice("file:".length) + suffix, { force: true });
   };
 }

@@ -15,6 +15,7 @@ export default async function ForbiddenPage() {
   return (
     <main className="mx-auto flex min-h-dvh max-w-lg items-center px-4">
       <EmptyState
+        titleAs="h1"
         icon={<ShieldAlert />}
         title="403 — you do not have access to this page"
         description={
@@ -24,7 +25,9 @@ export default async function ForbiddenPage() {
         }
         action={
           <Button asChild>
-            <Link href={actor ? ROLE_HOME[actor.role] : "/login"}>{actor ? "Back to your home" : "Sign in"}</Link>
+            <Link href={actor ? ROLE_HOME[actor.role] : "/login"}>
+              {actor ? "Back to your home" : "Sign in"}
+            </Link>
           </Button>
         }
         data-testid="forbidden"

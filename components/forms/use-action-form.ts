@@ -36,7 +36,7 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, O>(
         placed = true;
       }
     }
-    if (!placed || res.code !== "invalid") setFormError(res.error);
+    if (!placed) setFormError(res.error);
     event?.preventDefault();
   });
   return { form, onSubmit, formError, pending: form.formState.isSubmitting };

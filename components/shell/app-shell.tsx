@@ -10,7 +10,10 @@ import { UserMenu } from "./user-menu";
 export function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
   return (
     <div className="flex min-h-dvh">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-background focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-background focus:p-2"
+      >
         Skip to content
       </a>
       <aside className="hidden w-60 shrink-0 flex-col gap-6 border-r border-border bg-card px-3 py-4 md:flex">
@@ -33,7 +36,12 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
           </p>
           <div className="flex items-center gap-1">
             <ThemeToggle />
-            <UserMenu name={actor.name} email={actor.email} role={actor.role} tenantName={actor.kind === "partner" ? actor.tenantName : null} />
+            <UserMenu
+              name={actor.name}
+              email={actor.email}
+              role={actor.role}
+              tenantName={actor.kind === "partner" ? actor.tenantName : null}
+            />
           </div>
         </header>
         <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 md:px-8">

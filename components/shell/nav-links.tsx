@@ -48,7 +48,9 @@ export function NavLinks({ sections }: { sections: NavSection[] }) {
     <nav aria-label="Main" className="flex flex-col gap-5">
       {sections.map((section) => (
         <div key={section.title} className="flex flex-col gap-1">
-          <p className="px-2 text-xs font-medium tracking-wide text-muted-foreground uppercase">{section.title}</p>
+          <p className="px-2 text-xs font-medium tracking-wide text-muted-foreground uppercase">
+            {section.title}
+          </p>
           <ul className="flex flex-col gap-0.5">
             {section.items.map((item) => {
               const Icon = ICONS[item.icon];

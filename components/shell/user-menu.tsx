@@ -14,7 +14,17 @@ import {
 import { toast } from "@/components/ui/toaster";
 import { signOutAction } from "@/lib/actions/sign-out";
 
-export function UserMenu({ name, email, role, tenantName }: { name: string; email: string; role: string; tenantName: string | null }) {
+export function UserMenu({
+  name,
+  email,
+  role,
+  tenantName,
+}: {
+  name: string;
+  email: string;
+  role: string;
+  tenantName: string | null;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const signOut = () =>

@@ -9,12 +9,15 @@ export type EmptyStateProps = Omit<React.ComponentProps<"div">, "title"> & {
   description?: React.ReactNode;
   /** Call to action, e.g. a Button or a Link. */
   action?: React.ReactNode;
+  /** The title's element: h2 inside a page, h1 when the empty state is the whole page (404, 403). */
+  titleAs?: "h1" | "h2" | "h3" | "p";
 };
 
 export function EmptyState({
   className,
   icon,
   title,
+  titleAs: Title = "h2",
   description,
   action,
   children,
@@ -38,7 +41,7 @@ export function EmptyState({
         </div>
       ) : null}
       <div className="flex max-w-md flex-col gap-1">
-        <p className="text-base font-semibold">{title}</p>
+        <Title className="text-base font-semibold">{title}</Title>
         {description ? <p className="text-sm text-muted-foreground">{description}</p> : null}
       </div>
       {children}

@@ -10,7 +10,10 @@ export const acceptInvitationAction = definePublicAction({
   name: "invitation.accept",
   input: acceptInvitationSchema,
   handler: async ({ input, requestId }) => {
-    const user = await acceptInvitation(input.token, { name: input.name, passwordHash: await hashPassword(input.password) });
+    const user = await acceptInvitation(input.token, {
+      name: input.name,
+      passwordHash: await hashPassword(input.password),
+    });
     await recordAudit({
       actor: null,
       anonymousEmail: user.email,

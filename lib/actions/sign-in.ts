@@ -24,7 +24,10 @@ export const signInAction = definePublicAction({
         requestId,
       });
     try {
-      const res = await auth.api.signInEmail({ body: { email: input.email, password: input.password }, headers: await headers() });
+      const res = await auth.api.signInEmail({
+        body: { email: input.email, password: input.password },
+        headers: await headers(),
+      });
       await audit("success");
       const role = (res.user as { role?: unknown }).role;
       return { home: isRole(role) ? ROLE_HOME[role] : "/" };

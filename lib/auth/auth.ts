@@ -7,7 +7,13 @@ import { genericOAuth } from "better-auth/plugins/generic-oauth";
 import { db } from "@/lib/db/client";
 import { getSignInBlock } from "@/lib/db/users";
 import { env } from "@/lib/env";
-import { clearLoginFailures, recordLoginFailure, secondsUntilAllowed, throttleKeys, throttleMessage } from "./login-throttle";
+import {
+  clearLoginFailures,
+  recordLoginFailure,
+  secondsUntilAllowed,
+  throttleKeys,
+  throttleMessage,
+} from "./login-throttle";
 
 const SIGN_IN_PATHS = new Set(["/sign-in/email"]);
 
@@ -45,7 +51,8 @@ export const auth = betterAuth({
     before: createAuthMiddleware(async (ctx) => {
       if (!SIGN_IN_PATHS.has(ctx.path)) return;
       const wait = await secondsUntilAllowed(throttleKeys(emailOf(ctx), clientIp(ctx)));
-      if (wait > 0) throw new APIError("TOO_MANY_REQUESTS", { message: throttleMessage(wait), code: "LOGIN_THROTTLED" });
+      if (wait > 0)
+        throw new APIError("TOO_MANY_REQUESTS", { message: throttleMessage(wait), code: "LOGIN_THROTTLED" });
     }),
     after: createAuthMiddleware(async (ctx) => {
       if (!SIGN_IN_PATHS.has(ctx.path)) return;

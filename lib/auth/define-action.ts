@@ -10,7 +10,13 @@ import { getActor } from "./session";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; code: ErrorCode; error: string; fieldErrors?: Record<string, string[]>; retryAfterSeconds?: number };
+  | {
+      ok: false;
+      code: ErrorCode;
+      error: string;
+      fieldErrors?: Record<string, string[]>;
+      retryAfterSeconds?: number;
+    };
 
 type Audit<I, O> =
   | false
@@ -50,9 +56,15 @@ export function defineAction<S extends z.ZodType, O>(def: ActionDef<S, O>): Toll
   const run = async (raw: z.input<S>): Promise<ActionResult<O>> => {
     const requestId = randomUUID();
     const actor = await getActor();
-    if (!actor) return { ok: false, code: "unauthenticated", error: "Your session has ended. Sign in again." };
+    if (!actor)
+      return { ok: false, code: "unauthenticated", error: "Your session has ended. Sign in again." };
     const audit = def.audit;
-    const write = (outcome: "success" | "failure" | "denied", input: unknown, output: O | undefined, extra = {}) =>
+    const write = (
+      outcome: "success" | "failure" | "denied",
+      input: unknown,
+      output: O | undefined,
+      extra = {},
+    ) =>
       audit
         ? recordAudit({
             actor,
@@ -71,7 +83,12 @@ export function defineAction<S extends z.ZodType, O>(def: ActionDef<S, O>): Toll
     }
     const parsed = def.input.safeParse(raw);
     if (!parsed.success) {
-      return { ok: false, code: "invalid", error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+      return {
+        ok: false,
+        code: "invalid",
+        error: "Please correct the highlighted fields.",
+        fieldErrors: fieldErrorsOf(parsed.error),
+      };
     }
     try {
       const data = await def.handler({ actor, input: parsed.data, requestId });
@@ -79,7 +96,9 @@ export function defineAction<S extends z.ZodType, O>(def: ActionDef<S, O>): Toll
       return { ok: true, data };
     } catch (e) {
       if (e instanceof AppError) {
-        await write(e.code === "forbidden" ? "denied" : "failure", parsed.data, undefined, { error: e.message });
+        await write(e.code === "forbidden" ? "denied" : "failure", parsed.data, undefined, {
+          error: e.message,
+        });
         return {
           ok: false,
           code: e.code,
@@ -89,10 +108,20 @@ export function defineAction<S extends z.ZodType, O>(def: ActionDef<S, O>): Toll
         };
       }
       // Next's redirect()/notFound() work by throwing; let them through.
-      if (e && typeof e === "object" && "digest" in e && String((e as { digest: unknown }).digest).startsWith("NEXT_")) throw e;
+      if (
+        e &&
+        typeof e === "object" &&
+        "digest" in e &&
+        String((e as { digest: unknown }).digest).startsWith("NEXT_")
+      )
+        throw e;
       log.error({ err: e, requestId, action: def.name }, "action failed");
       await write("failure", parsed.data, undefined, { error: "internal" });
-      return { ok: false, code: "internal", error: `Something went wrong. Quote request id ${requestId} if you report it.` };
+      return {
+        ok: false,
+        code: "internal",
+        error: `Something went wrong. Quote request id ${requestId} if you report it.`,
+      };
     }
   };
   return Object.assign(run, { meta: { name: def.name, permission: def.permission } });
@@ -111,17 +140,37 @@ export function definePublicAction<S extends z.ZodType, O>(def: {
     const requestId = randomUUID();
     const parsed = def.input.safeParse(raw);
     if (!parsed.success) {
-      return { ok: false, code: "invalid", error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+      return {
+        ok: false,
+        code: "invalid",
+        error: "Please correct the highlighted fields.",
+        fieldErrors: fieldErrorsOf(parsed.error),
+      };
     }
     try {
       return { ok: true, data: await def.handler({ input: parsed.data, requestId }) };
     } catch (e) {
       if (e instanceof AppError) {
-        return { ok: false, code: e.code, error: e.message, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}) };
+        return {
+          ok: false,
+          code: e.code,
+          error: e.message,
+          ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}),
+        };
       }
-      if (e && typeof e === "object" && "digest" in e && String((e as { digest: unknown }).digest).startsWith("NEXT_")) throw e;
+      if (
+        e &&
+        typeof e === "object" &&
+        "digest" in e &&
+        String((e as { digest: unknown }).digest).startsWith("NEXT_")
+      )
+        throw e;
       log.error({ err: e, requestId, action: def.name }, "public action failed");
-      return { ok: false, code: "internal", error: `Something went wrong. Quote request id ${requestId} if you report it.` };
+      return {
+        ok: false,
+        code: "internal",
+        error: `Something went wrong. Quote request id ${requestId} if you report it.`,
+      };
     }
   };
   return Object.assign(run, { meta: { name: def.name, permission: "public" as const } });

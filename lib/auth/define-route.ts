@@ -9,7 +9,9 @@ import { getActor } from "./session";
 
 type RouteCtx<P> = { params: Promise<P> };
 export type RouteMeta = { permission: Permission | "public" };
-export type TollgateRoute<P> = ((req: NextRequest, ctx: RouteCtx<P>) => Promise<Response>) & { meta: RouteMeta };
+export type TollgateRoute<P> = ((req: NextRequest, ctx: RouteCtx<P>) => Promise<Response>) & {
+  meta: RouteMeta;
+};
 
 const json = (status: number, body: Record<string, unknown>, requestId: string) =>
   NextResponse.json(body, { status, headers: { "x-request-id": requestId, "cache-control": "no-store" } });
@@ -18,7 +20,8 @@ async function runGuarded(requestId: string, fn: () => Promise<Response>): Promi
   try {
     return await fn();
   } catch (e) {
-    if (e instanceof AppError) return json(HTTP_STATUS[e.code], { error: e.message, code: e.code }, requestId);
+    if (e instanceof AppError)
+      return json(HTTP_STATUS[e.code], { error: e.message, code: e.code }, requestId);
     log.error({ err: e, requestId }, "route handler failed");
     return json(500, { error: "Something went wrong.", requestId }, requestId);
   }
@@ -36,8 +39,11 @@ export function defineRoute<P = Record<string, never>>(def: {
     const requestId = randomUUID();
     const actor = await getActor();
     if (!actor) return json(401, { error: "Sign in first.", code: "unauthenticated" }, requestId);
-    if (!can(actor.role, def.permission)) return json(403, { error: "You do not have permission to do that.", code: "forbidden" }, requestId);
-    return runGuarded(requestId, async () => def.handler({ actor, req, params: await ctx.params, requestId }));
+    if (!can(actor.role, def.permission))
+      return json(403, { error: "You do not have permission to do that.", code: "forbidden" }, requestId);
+    return runGuarded(requestId, async () =>
+      def.handler({ actor, req, params: await ctx.params, requestId }),
+    );
   };
   return Object.assign(run, { meta: { permission: def.permission } });
 }

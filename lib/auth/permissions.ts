@@ -9,7 +9,10 @@ const STAFF_OPS = ["admin", "operator"] as const;
 const STAFF_FINANCE = ["admin", "finance"] as const;
 
 export const PERMISSIONS = {
-  "ops.view": { roles: STAFF_OPS, description: "Open the operator console (APIs, stages, usage plans, metrics)" },
+  "ops.view": {
+    roles: STAFF_OPS,
+    description: "Open the operator console (APIs, stages, usage plans, metrics)",
+  },
   "tenants.read": { roles: STAFF_OPS, description: "List and view tenants" },
   "tenants.manage": { roles: STAFF_OPS, description: "Create, rename, suspend and reinstate tenants" },
   "audit.read": { roles: STAFF_OPS, description: "Read the audit trail" },
@@ -17,9 +20,15 @@ export const PERMISSIONS = {
   "users.invite": { roles: ["admin"], description: "Invite users and revoke invitations" },
   "users.manage": { roles: ["admin"], description: "Disable and re-enable users" },
   "outbox.read": { roles: ["admin"], description: "Read mail that was not sent by SMTP" },
-  "finance.view": { roles: STAFF_FINANCE, description: "Open the finance console (reports, invoices, price plans)" },
+  "finance.view": {
+    roles: STAFF_FINANCE,
+    description: "Open the finance console (reports, invoices, price plans)",
+  },
   "partner.view": { roles: ["partner"], description: "Open the partner portal of one's own tenant" },
-  "session.self": { roles: ["admin", "operator", "finance", "partner"], description: "Act on one's own session" },
+  "session.self": {
+    roles: ["admin", "operator", "finance", "partner"],
+    description: "Act on one's own session",
+  },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -18,7 +18,15 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (!u || u.disabledAt || !isRole(u.role)) return null;
   if (u.role === "partner") {
     if (!u.tenantId || u.tenant?.status !== "ACTIVE") return null;
-    return { kind: "partner", id: u.id, email: u.email, name: u.name, role: "partner", tenantId: u.tenantId, tenantName: u.tenant.name };
+    return {
+      kind: "partner",
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      role: "partner",
+      tenantId: u.tenantId,
+      tenantName: u.tenant.name,
+    };
   }
   return { kind: "staff", id: u.id, email: u.email, name: u.name, role: u.role, tenantId: null };
 });

@@ -7,7 +7,14 @@ describe("audit trail", () => {
     const op = await makeActor("operator");
     const tag = uid();
     for (let i = 0; i < 7; i++) {
-      await recordAudit({ actor: op, action: `test.${tag}.${i % 2 ? "odd" : "even"}`, targetType: "thing", targetId: `t-${tag}-${i}`, outcome: "success", requestId: `r${i}` });
+      await recordAudit({
+        actor: op,
+        action: `test.${tag}.${i % 2 ? "odd" : "even"}`,
+        targetType: "thing",
+        targetId: `t-${tag}-${i}`,
+        outcome: "success",
+        requestId: `r${i}`,
+      });
     }
     const all = await listAuditEvents(op, { action: `test.${tag}`, page: 1, pageSize: 3 });
     expect(all.total).toBe(7);
@@ -16,14 +23,24 @@ describe("audit trail", () => {
     const page3 = await listAuditEvents(op, { action: `test.${tag}`, page: 3, pageSize: 3 });
     expect(page3.events.map((e) => e.targetId)).toEqual([`t-${tag}-0`]);
     expect((await listAuditEvents(op, { action: `test.${tag}.odd`, page: 1, pageSize: 50 })).total).toBe(3);
-    expect((await listAuditEvents(op, { actor: op.email, target: `t-${tag}-2`, page: 1, pageSize: 50 })).total).toBe(1);
+    expect(
+      (await listAuditEvents(op, { actor: op.email, target: `t-${tag}-2`, page: 1, pageSize: 50 })).total,
+    ).toBe(1);
     const tomorrow = new Date(Date.now() + 86_400_000);
-    expect((await listAuditEvents(op, { action: `test.${tag}`, from: tomorrow, page: 1, pageSize: 50 })).total).toBe(0);
-    expect((await listAuditEvents(op, { action: `test.${tag}`, to: tomorrow, page: 1, pageSize: 50 })).total).toBe(7);
+    expect(
+      (await listAuditEvents(op, { action: `test.${tag}`, from: tomorrow, page: 1, pageSize: 50 })).total,
+    ).toBe(0);
+    expect(
+      (await listAuditEvents(op, { action: `test.${tag}`, to: tomorrow, page: 1, pageSize: 50 })).total,
+    ).toBe(7);
   });
 
   it("is closed to finance and partners", async () => {
-    await expect(listAuditEvents(await makeActor("finance"), { page: 1, pageSize: 10 })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(listAuditEvents(await makeActor("partner"), { page: 1, pageSize: 10 })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      listAuditEvents(await makeActor("finance"), { page: 1, pageSize: 10 }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      listAuditEvents(await makeActor("partner"), { page: 1, pageSize: 10 }),
+    ).rejects.toMatchObject({ code: "forbidden" });
   });
 });

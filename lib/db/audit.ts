@@ -95,6 +95,10 @@ export async function listAuditEvents(actor: Actor, f: AuditFilters) {
 /** Distinct action names, for the filter's suggestions. */
 export async function listAuditActions(actor: Actor): Promise<string[]> {
   assertCan(actor, "audit.read");
-  const rows = await db.auditEvent.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
+  const rows = await db.auditEvent.findMany({
+    distinct: ["action"],
+    select: { action: true },
+    orderBy: { action: "asc" },
+  });
   return rows.map((r) => r.action);
 }

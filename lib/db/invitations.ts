@@ -32,21 +32,32 @@ function statusOf(i: { acceptedAt: Date | null; revokedAt: Date | null; expiresA
  * Creates a single-use invitation and returns the raw token once (for the link). Only its hash is stored.
  * A newer invitation to the same address revokes the older pending ones.
  */
-export async function createInvitation(actor: Actor, input: { email: string; role: Role; tenantId: string | null }) {
+export async function createInvitation(
+  actor: Actor,
+  input: { email: string; role: Role; tenantId: string | null },
+) {
   assertCan(actor, "users.invite");
   if ((input.role === "partner") !== (input.tenantId !== null)) {
-    throw invalid(input.role === "partner" ? "Choose the partner's tenant." : "Only partners belong to a tenant.", "tenantId");
+    throw invalid(
+      input.role === "partner" ? "Choose the partner's tenant." : "Only partners belong to a tenant.",
+      "tenantId",
+    );
   }
-  if (await db.user.count({ where: { email: input.email } })) throw conflict("A user with this email already exists.", "email");
+  if (await db.user.count({ where: { email: input.email } }))
+    throw conflict("A user with this email already exists.", "email");
   if (input.tenantId) {
     const t = await db.tenant.findUnique({ where: { id: input.tenantId }, select: { status: true } });
     if (!t) throw invalid("That tenant does not exist.", "tenantId");
-    if (t.status !== "ACTIVE") throw invalid("That tenant is suspended; reinstate it before inviting its partners.", "tenantId");
+    if (t.status !== "ACTIVE")
+      throw invalid("That tenant is suspended; reinstate it before inviting its partners.", "tenantId");
   }
   const token = randomBytes(32).toString("base64url");
   const now = new Date();
   const invitation = await db.$transaction(async (tx) => {
-    await tx.invitation.updateMany({ where: { email: input.email, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
+    await tx.invitation.updateMany({
+      where: { email: input.email, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: now },
+    });
     return tx.invitation.create({
       data: {
         email: input.email,
@@ -58,12 +69,19 @@ export async function createInvitation(actor: Actor, input: { email: string; rol
       },
     });
   });
-  return { invitation: { id: invitation.id, email: invitation.email, expiresAt: invitation.expiresAt }, token };
+  return {
+    invitation: { id: invitation.id, email: invitation.email, expiresAt: invitation.expiresAt },
+    token,
+  };
 }
 
 export async function listInvitations(actor: Actor): Promise<InvitationDTO[]> {
   assertCan(actor, "users.read");
-  const rows = await db.invitation.findMany({ orderBy: { createdAt: "desc" }, take: 200, include: { tenant: { select: { name: true } } } });
+  const rows = await db.invitation.findMany({
+    orderBy: { createdAt: "desc" },
+    take: 200,
+    include: { tenant: { select: { name: true } } },
+  });
   return rows.map((i) => ({
     id: i.id,
     email: i.email,
@@ -77,7 +95,10 @@ export async function listInvitations(actor: Actor): Promise<InvitationDTO[]> {
 
 export async function revokeInvitation(actor: Actor, id: string) {
   assertCan(actor, "users.invite");
-  const r = await db.invitation.updateMany({ where: { id, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+  const r = await db.invitation.updateMany({
+    where: { id, acceptedAt: null, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   if (r.count === 0) throw notFound("Pending invitation");
 }
 
@@ -86,7 +107,8 @@ export type InvitationCheck =
   | { ok: false; reason: string };
 
 const REASONS = {
-  unknown: "This invitation link is not valid. Check that you copied the whole link, or ask for a new invitation.",
+  unknown:
+    "This invitation link is not valid. Check that you copied the whole link, or ask for a new invitation.",
   accepted: "This invitation has already been used. Sign in instead, or ask for a new invitation.",
   revoked: "This invitation was withdrawn. Ask an administrator for a new one.",
   expired: "This invitation has expired (links are valid for 24 hours). Ask an administrator for a new one.",
@@ -94,7 +116,10 @@ const REASONS = {
 
 /** Public: anyone holding a link may ask whether it is still valid. */
 export async function checkInvitation(token: string): Promise<InvitationCheck> {
-  const i = await db.invitation.findUnique({ where: { tokenHash: hashToken(token) }, include: { tenant: { select: { name: true } } } });
+  const i = await db.invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { tenant: { select: { name: true } } },
+  });
   if (!i) return { ok: false, reason: REASONS.unknown };
   const status = statusOf(i);
   if (status !== "pending") return { ok: false, reason: REASONS[status] };
@@ -110,7 +135,12 @@ export async function acceptInvitation(token: string, input: { name: string; pas
   if (!check.ok) throw invalid(check.reason);
   return db.$transaction(async (tx) => {
     const consumed = await tx.invitation.updateMany({
-      where: { tokenHash: hashToken(token), acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+      where: {
+        tokenHash: hashToken(token),
+        acceptedAt: null,
+        revokedAt: null,
+        expiresAt: { gt: new Date() },
+      },
       data: { acceptedAt: new Date() },
     });
     if (consumed.count !== 1) throw invalid(REASONS.accepted);

@@ -15,7 +15,8 @@ export async function recentFailures(keys: string[], since: Date) {
 export async function recordFailures(keys: string[]): Promise<void> {
   await db.loginFailure.createMany({ data: keys.map((key) => ({ key })) });
   // Keep the table small: rows older than a day can never count again.
-  if (Math.random() < 0.05) await db.loginFailure.deleteMany({ where: { at: { lt: new Date(Date.now() - 86_400_000) } } });
+  if (Math.random() < 0.05)
+    await db.loginFailure.deleteMany({ where: { at: { lt: new Date(Date.now() - 86_400_000) } } });
 }
 
 export async function clearFailures(key: string): Promise<void> {

@@ -3,7 +3,14 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
 import { db } from "./client";
 
-export async function recordMail(m: { to: string; subject: string; text: string; transport: "outbox" | "smtp"; sentAt: Date | null; error?: string }) {
+export async function recordMail(m: {
+  to: string;
+  subject: string;
+  text: string;
+  transport: "outbox" | "smtp";
+  sentAt: Date | null;
+  error?: string;
+}) {
   await db.outboxMail.create({ data: { ...m, error: m.error ?? null } });
 }
 

@@ -10,7 +10,11 @@ export type SeedUser = { email: string; name: string; role: Role; tenant?: strin
  * Idempotent demo/test seed: tenants by name and users by email are created only when missing, so running it
  * twice creates nothing twice. Returns the tenants' ids by name.
  */
-export async function seedUsers(tenants: string[], users: SeedUser[], passwordHash: string) {
+export async function seedUsers(
+  tenants: readonly string[],
+  users: readonly SeedUser[],
+  passwordHash: string,
+) {
   const ids = new Map<string, string>();
   for (const name of tenants) {
     const t = await db.tenant.upsert({ where: { name }, update: {}, create: { name, slug: slugify(name) } });
@@ -19,7 +23,13 @@ export async function seedUsers(tenants: string[], users: SeedUser[], passwordHa
   for (const u of users) {
     if (await db.user.findUnique({ where: { email: u.email }, select: { id: true } })) continue;
     await db.$transaction((tx) =>
-      createUserWithPassword(tx, { email: u.email, name: u.name, role: u.role, tenantId: u.tenant ? (ids.get(u.tenant) ?? null) : null, passwordHash }),
+      createUserWithPassword(tx, {
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        tenantId: u.tenant ? (ids.get(u.tenant) ?? null) : null,
+        passwordHash,
+      }),
     );
   }
   return ids;

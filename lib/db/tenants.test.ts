@@ -21,7 +21,10 @@ describe("tenants data access", () => {
     await createTenant(op, { name });
     const before = await db.tenant.count();
     for (const dup of [name, name.toUpperCase(), `${name}!`]) {
-      await expect(createTenant(op, { name: dup })).rejects.toMatchObject({ code: "conflict", fieldErrors: { name: [expect.stringContaining("already exists")] } });
+      await expect(createTenant(op, { name: dup })).rejects.toMatchObject({
+        code: "conflict",
+        fieldErrors: { name: [expect.stringContaining("already exists")] },
+      });
     }
     expect(await db.tenant.count()).toBe(before);
   });
@@ -30,7 +33,9 @@ describe("tenants data access", () => {
     const partner = await makeActor("partner");
     const other = await createTenant(await makeActor("admin"), { name: `Other ${uid()}` });
     await expect(listTenants(partner)).rejects.toBeInstanceOf(AppError);
-    await expect(getTenant(await makeActor("finance"), other.id)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(getTenant(await makeActor("finance"), other.id)).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 
   it("suspending deletes the partners' sessions; reinstating does not restore them", async () => {
@@ -46,6 +51,8 @@ describe("tenants data access", () => {
   });
 
   it("answers not found for an unknown id", async () => {
-    await expect(renameTenant(await makeActor("admin"), "nope", "Whatever")).rejects.toMatchObject({ code: "not_found" });
+    await expect(renameTenant(await makeActor("admin"), "nope", "Whatever")).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 });

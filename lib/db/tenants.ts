@@ -44,18 +44,28 @@ function scope(actor: Actor): Prisma.TenantWhereInput {
   return actor.kind === "partner" ? { id: actor.tenantId } : {};
 }
 
-export async function listTenants(actor: Actor, f: { q?: string; status?: TenantStatus } = {}): Promise<TenantDTO[]> {
+export async function listTenants(
+  actor: Actor,
+  f: { q?: string; status?: TenantStatus } = {},
+): Promise<TenantDTO[]> {
   assertCan(actor, "tenants.read");
   const where: Prisma.TenantWhereInput = { ...scope(actor) };
   if (f.status) where.status = f.status;
   if (f.q) where.OR = [{ name: { contains: f.q } }, { slug: { contains: f.q.toLowerCase() } }];
-  const rows = await db.tenant.findMany({ where, orderBy: { name: "asc" }, include: { _count: { select: { users: true } } } });
+  const rows = await db.tenant.findMany({
+    where,
+    orderBy: { name: "asc" },
+    include: { _count: { select: { users: true } } },
+  });
   return rows.map(toDTO);
 }
 
 export async function getTenant(actor: Actor, id: string): Promise<TenantDTO> {
   assertCan(actor, "tenants.read");
-  const t = await db.tenant.findFirst({ where: { id, ...scope(actor) }, include: { _count: { select: { users: true } } } });
+  const t = await db.tenant.findFirst({
+    where: { id, ...scope(actor) },
+    include: { _count: { select: { users: true } } },
+  });
   if (!t) throw notFound("Tenant");
   return toDTO(t);
 }
@@ -63,7 +73,11 @@ export async function getTenant(actor: Actor, id: string): Promise<TenantDTO> {
 /** Options for pickers (invite a partner). */
 export async function listActiveTenantOptions(actor: Actor): Promise<{ id: string; name: string }[]> {
   assertCan(actor, "tenants.read");
-  return db.tenant.findMany({ where: { status: "ACTIVE", ...scope(actor) }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  return db.tenant.findMany({
+    where: { status: "ACTIVE", ...scope(actor) },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
 }
 
 async function assertNameFree(name: string, exceptId?: string) {
@@ -73,7 +87,10 @@ async function assertNameFree(name: string, exceptId?: string) {
   return slug;
 }
 
-export async function createTenant(actor: Actor, input: { name: string; billingEmail?: string }): Promise<TenantDTO> {
+export async function createTenant(
+  actor: Actor,
+  input: { name: string; billingEmail?: string },
+): Promise<TenantDTO> {
   assertCan(actor, "tenants.manage");
   const slug = await assertNameFree(input.name);
   const t = await db.tenant.create({

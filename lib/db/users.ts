@@ -33,7 +33,11 @@ export async function listUsers(actor: Actor, f: { q?: string; role?: Role } = {
   const where: Prisma.UserWhereInput = {};
   if (f.role) where.role = f.role;
   if (f.q) where.OR = [{ email: { contains: f.q.toLowerCase() } }, { name: { contains: f.q } }];
-  const rows = await db.user.findMany({ where, orderBy: { email: "asc" }, include: { tenant: { select: { name: true } } } });
+  const rows = await db.user.findMany({
+    where,
+    orderBy: { email: "asc" },
+    include: { tenant: { select: { name: true } } },
+  });
   return rows.map(toDTO);
 }
 
@@ -57,14 +61,21 @@ export async function setUserDisabled(actor: Actor, id: string, disabled: boolea
   return toDTO(u);
 }
 
-export type NewUser = { email: string; name: string; role: Role; tenantId: string | null; passwordHash: string };
+export type NewUser = {
+  email: string;
+  name: string;
+  role: Role;
+  tenantId: string | null;
+  passwordHash: string;
+};
 
 /**
  * Creates a user with an email+password credential in the caller's transaction (invitation acceptance, seed).
  * The account row mirrors what better-auth writes for email sign-up, so better-auth can verify the password.
  */
 export async function createUserWithPassword(tx: Tx, u: NewUser) {
-  if ((u.role === "partner") !== (u.tenantId !== null)) throw invalid("A partner belongs to exactly one tenant; other roles to none.");
+  if ((u.role === "partner") !== (u.tenantId !== null))
+    throw invalid("A partner belongs to exactly one tenant; other roles to none.");
   const existing = await tx.user.findUnique({ where: { email: u.email }, select: { id: true } });
   if (existing) throw conflict("A user with this email already exists.", "email");
   const user = await tx.user.create({
@@ -101,6 +112,7 @@ export async function getSignInBlock(userId: string): Promise<string | null> {
   const u = await getSessionUser(userId);
   if (!u) return "Unknown user.";
   if (u.disabledAt) return "This account has been disabled. Ask an administrator to re-enable it.";
-  if (u.role === "partner" && u.tenant?.status !== "ACTIVE") return "Your organisation's access is suspended. Contact your account manager.";
+  if (u.role === "partner" && u.tenant?.status !== "ACTIVE")
+    return "Your organisation's access is suspended. Contact your account manager.";
   return null;
 }

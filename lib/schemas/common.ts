@@ -1,7 +1,12 @@
 import { z } from "zod";
 
 /** Record ids are cuid-like strings; anything else is refused before it reaches the database. */
-export const id = z.string().trim().min(1, "Missing id.").max(64, "Invalid id.").regex(/^[A-Za-z0-9_-]+$/, "Invalid id.");
+export const id = z
+  .string()
+  .trim()
+  .min(1, "Missing id.")
+  .max(64, "Invalid id.")
+  .regex(/^[A-Za-z0-9_-]+$/, "Invalid id.");
 
 export const email = z
   .string({ error: "Enter an email address." })

@@ -6,11 +6,16 @@ export const inviteUserSchema = z
   .object({
     email,
     role: z.enum(ROLES, { error: "Choose a role." }),
-    tenantId: z.union([z.literal("").transform(() => null), id]).nullable().default(null),
+    tenantId: z
+      .union([z.literal("").transform(() => null), id])
+      .nullable()
+      .default(null),
   })
   .superRefine((v, ctx) => {
-    if (v.role === "partner" && !v.tenantId) ctx.addIssue({ code: "custom", path: ["tenantId"], message: "Choose the partner's tenant." });
-    if (v.role !== "partner" && v.tenantId) ctx.addIssue({ code: "custom", path: ["tenantId"], message: "Only partners belong to a tenant." });
+    if (v.role === "partner" && !v.tenantId)
+      ctx.addIssue({ code: "custom", path: ["tenantId"], message: "Choose the partner's tenant." });
+    if (v.role !== "partner" && v.tenantId)
+      ctx.addIssue({ code: "custom", path: ["tenantId"], message: "Only partners belong to a tenant." });
   });
 
 export const userDisabledSchema = z.object({ userId: id, disabled: z.boolean() });

@@ -41,7 +41,10 @@ export default async function OpsHome() {
                 </li>
               ))}
             </ul>
-            <Link href="/ops/audit" className="mt-3 inline-block text-sm text-primary underline-offset-4 hover:underline">
+            <Link
+              href="/ops/audit"
+              className="mt-3 inline-block text-sm text-primary underline-offset-4 hover:underline"
+            >
               Open the audit trail
             </Link>
           </CardContent>

@@ -6,6 +6,9 @@ import { pingDatabase } from "@/lib/db/health";
 export const GET = definePublicRoute({
   handler: async () => {
     const dbOk = await pingDatabase();
-    return NextResponse.json({ status: dbOk ? "ok" : "degraded", database: dbOk }, { status: dbOk ? 200 : 503 });
+    return NextResponse.json(
+      { status: dbOk ? "ok" : "degraded", database: dbOk },
+      { status: dbOk ? 200 : 503 },
+    );
   },
 });

@@ -35,7 +35,8 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         <CardTitle>Welcome to Tollgate</CardTitle>
         <CardDescription>
           You were invited as <strong>{check.role}</strong>
-          {check.tenantName ? ` for ${check.tenantName}` : ""}. Choose your name and a password for {check.email}.
+          {check.tenantName ? ` for ${check.tenantName}` : ""}. Choose your name and a password for{" "}
+          {check.email}.
         </CardDescription>
       </CardHeader>
       <CardContent>

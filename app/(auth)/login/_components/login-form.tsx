@@ -24,7 +24,9 @@ export function LoginForm({ sso }: { sso: string | null }) {
   const { errors } = form.formState;
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      {formError || errors.root?.message ? <Alert variant="destructive">{formError ?? errors.root?.message}</Alert> : null}
+      {formError || errors.root?.message ? (
+        <Alert variant="destructive">{formError ?? errors.root?.message}</Alert>
+      ) : null}
       <FormField label="Email" id="email" error={errors.email?.message}>
         <Input type="email" autoComplete="username" autoFocus {...form.register("email")} />
       </FormField>

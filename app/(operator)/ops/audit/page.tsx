@@ -17,7 +17,11 @@ export const metadata: Metadata = { title: "Audit trail" };
 const PAGE_SIZE = 50;
 const OUTCOME_VARIANT = { success: "success", failure: "destructive", denied: "warning" } as const;
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const actor = await requirePermission("audit.read");
   const raw = await searchParams;
   const q = auditQuerySchema.parse(raw);
@@ -36,14 +40,30 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     }),
     listAuditActions(actor),
   ]);
-  const params = new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && e[0] !== "page"));
-  const hrefFor = (p: number) => `/ops/audit?${new URLSearchParams([...params, ["page", String(p)]]).toString()}`;
+  const params = new URLSearchParams(
+    Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && e[0] !== "page"),
+  );
+  const hrefFor = (p: number) =>
+    `/ops/audit?${new URLSearchParams([...params, ["page", String(p)]]).toString()}`;
   return (
     <>
-      <PageHeader title="Audit trail" description="Every change made through Tollgate: who did what to which target, when, and whether it worked." />
-      <form className="mb-4 grid gap-2 sm:grid-cols-3 lg:grid-cols-7" role="search" aria-label="Filter audit events">
+      <PageHeader
+        title="Audit trail"
+        description="Every change made through Tollgate: who did what to which target, when, and whether it worked."
+      />
+      <form
+        className="mb-4 grid gap-2 sm:grid-cols-3 lg:grid-cols-7"
+        role="search"
+        aria-label="Filter audit events"
+      >
         <Input name="actor" aria-label="Actor email" placeholder="Actor email" defaultValue={q.actor} />
-        <Input name="action" aria-label="Action" placeholder="Action (prefix)" defaultValue={q.action} list="audit-actions" />
+        <Input
+          name="action"
+          aria-label="Action"
+          placeholder="Action (prefix)"
+          defaultValue={q.action}
+          list="audit-actions"
+        />
         <datalist id="audit-actions">
           {actions.map((a) => (
             <option key={a} value={a} />
@@ -63,13 +83,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         />
         <Input type="date" name="from" aria-label="From date (UTC)" defaultValue={raw.from} />
         <Input type="date" name="to" aria-label="To date (UTC, inclusive)" defaultValue={raw.to} />
-        <Button type="submit" variant="secondary">Apply filters</Button>
+        <Button type="submit" variant="secondary">
+          Apply filters
+        </Button>
       </form>
       {events.length === 0 ? (
-        <EmptyState icon={<ScrollText />} title="No audit events match" description="Change or clear the filters." />
+        <EmptyState
+          icon={<ScrollText />}
+          title="No audit events match"
+          description="Change or clear the filters."
+        />
       ) : (
         <>
-          <p className="mb-2 text-sm text-muted-foreground" aria-live="polite">{total} event{total === 1 ? "" : "s"}</p>
+          <p className="mb-2 text-sm text-muted-foreground" aria-live="polite">
+            {total} event{total === 1 ? "" : "s"}
+          </p>
           <Table>
             <TableHeader>
               <TableRow>
@@ -95,9 +123,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     {e.targetId ? <div className="font-mono text-muted-foreground">{e.targetId}</div> : null}
                   </TableCell>
                   <TableCell>
-                    <Badge variant={OUTCOME_VARIANT[e.outcome as keyof typeof OUTCOME_VARIANT] ?? "outline"}>{e.outcome}</Badge>
+                    <Badge variant={OUTCOME_VARIANT[e.outcome as keyof typeof OUTCOME_VARIANT] ?? "outline"}>
+                      {e.outcome}
+                    </Badge>
                   </TableCell>
-                  <TableCell className="max-w-72 truncate font-mono text-xs" title={`${e.summary} · request ${e.requestId}`}>
+                  <TableCell
+                    className="max-w-72 truncate font-mono text-xs"
+                    title={`${e.summary} · request ${e.requestId}`}
+                  >
                     {e.summary === "{}" ? "" : e.summary}
                   </TableCell>
                 </TableRow>

@@ -27,9 +27,16 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           {mails.map((m) => (
             <Card key={m.id} data-testid="outbox-mail">
               <CardHeader>
-                <CardTitle level={3} className="text-base">{m.subject}</CardTitle>
+                <CardTitle level={3} className="text-base">
+                  {m.subject}
+                </CardTitle>
                 <CardDescription>
-                  To {m.to} · {formatDateTime(m.createdAt)} · {m.transport === "smtp" ? (m.sentAt ? "sent by SMTP" : `SMTP failed: ${m.error}`) : "not sent (no SMTP)"}
+                  To {m.to} · {formatDateTime(m.createdAt)} ·{" "}
+                  {m.transport === "smtp"
+                    ? m.sentAt
+                      ? "sent by SMTP"
+                      : `SMTP failed: ${m.error}`
+                    : "not sent (no SMTP)"}
                 </CardDescription>
               </CardHeader>
               <CardContent>

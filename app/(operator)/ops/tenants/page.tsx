@@ -16,10 +16,15 @@ import { TenantRowActions } from "./_components/tenant-row-actions";
 
 export const metadata: Metadata = { title: "Tenants" };
 
-export default async function TenantsPage({ searchParams }: { searchParams: Promise<{ q?: string; status?: string }> }) {
+export default async function TenantsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string; status?: string }>;
+}) {
   const actor = await requirePermission("tenants.read");
   const sp = await searchParams;
-  const status = sp.status === "ACTIVE" || sp.status === "SUSPENDED" ? (sp.status as TenantStatus) : undefined;
+  const status =
+    sp.status === "ACTIVE" || sp.status === "SUSPENDED" ? (sp.status as TenantStatus) : undefined;
   const q = sp.q?.trim().slice(0, 80) || undefined;
   const tenants = await listTenants(actor, { ...(q ? { q } : {}), ...(status ? { status } : {}) });
   const manage = can(actor.role, "tenants.manage");
@@ -31,9 +36,13 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
         actions={manage ? <CreateTenantDialog /> : null}
       />
       <form className="mb-4 flex flex-wrap items-end gap-2" role="search">
-        <label className="sr-only" htmlFor="q">Search tenants</label>
+        <label className="sr-only" htmlFor="q">
+          Search tenants
+        </label>
         <Input id="q" name="q" defaultValue={q} placeholder="Search by name" className="max-w-xs" />
-        <label className="sr-only" htmlFor="status">Status</label>
+        <label className="sr-only" htmlFor="status">
+          Status
+        </label>
         <Select
           id="status"
           name="status"
@@ -45,13 +54,19 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
             { value: "SUSPENDED", label: "Suspended" },
           ]}
         />
-        <Button type="submit" variant="secondary">Filter</Button>
+        <Button type="submit" variant="secondary">
+          Filter
+        </Button>
       </form>
       {tenants.length === 0 ? (
         <EmptyState
           icon={<Building2 />}
           title={q || status ? "No tenants match" : "No tenants yet"}
-          description={q || status ? "Try another search or status." : "Create the first tenant, then invite its partner users."}
+          description={
+            q || status
+              ? "Try another search or status."
+              : "Create the first tenant, then invite its partner users."
+          }
           action={manage && !q && !status ? <CreateTenantDialog /> : null}
         />
       ) : (
@@ -74,7 +89,9 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
                   <div className="text-xs text-muted-foreground">{t.id}</div>
                 </TableCell>
                 <TableCell>
-                  <Badge variant={t.status === "ACTIVE" ? "success" : "warning"}>{t.status === "ACTIVE" ? "Active" : "Suspended"}</Badge>
+                  <Badge variant={t.status === "ACTIVE" ? "success" : "warning"}>
+                    {t.status === "ACTIVE" ? "Active" : "Suspended"}
+                  </Badge>
                 </TableCell>
                 <TableCell>{t.userCount}</TableCell>
                 <TableCell>{t.billingEmail ?? "—"}</TableCell>

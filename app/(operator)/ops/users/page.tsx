@@ -15,7 +15,11 @@ export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const actor = await requirePermission("users.read");
-  const [users, invitations, tenants] = await Promise.all([listUsers(actor), listInvitations(actor), listActiveTenantOptions(actor)]);
+  const [users, invitations, tenants] = await Promise.all([
+    listUsers(actor),
+    listInvitations(actor),
+    listActiveTenantOptions(actor),
+  ]);
   return (
     <>
       <PageHeader
@@ -40,12 +44,24 @@ export default async function UsersPage() {
             <TableRow key={u.id} data-testid={`user-row-${u.email}`}>
               <TableCell className="font-medium">{u.email}</TableCell>
               <TableCell>{u.name}</TableCell>
-              <TableCell><Badge variant="outline">{u.role}</Badge></TableCell>
+              <TableCell>
+                <Badge variant="outline">{u.role}</Badge>
+              </TableCell>
               <TableCell>{u.tenantName ?? "—"}</TableCell>
-              <TableCell>{u.disabled ? <Badge variant="destructive">Disabled</Badge> : <Badge variant="success">Active</Badge>}</TableCell>
+              <TableCell>
+                {u.disabled ? (
+                  <Badge variant="destructive">Disabled</Badge>
+                ) : (
+                  <Badge variant="success">Active</Badge>
+                )}
+              </TableCell>
               <TableCell>{formatDate(u.createdAt)}</TableCell>
               <TableCell className="text-right">
-                {u.id === actor.id ? <span className="text-xs text-muted-foreground">you</span> : <UserStatusButton user={{ id: u.id, email: u.email, disabled: u.disabled }} />}
+                {u.id === actor.id ? (
+                  <span className="text-xs text-muted-foreground">you</span>
+                ) : (
+                  <UserStatusButton user={{ id: u.id, email: u.email, disabled: u.disabled }} />
+                )}
               </TableCell>
             </TableRow>
           ))}
@@ -54,7 +70,9 @@ export default async function UsersPage() {
       <Card className="mt-8">
         <CardHeader>
           <CardTitle>Invitations</CardTitle>
-          <CardDescription>Links work once and expire after 24 hours. Without SMTP they appear in the Outbox.</CardDescription>
+          <CardDescription>
+            Links work once and expire after 24 hours. Without SMTP they appear in the Outbox.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           {invitations.length === 0 ? (
@@ -77,10 +95,14 @@ export default async function UsersPage() {
                     <TableCell>{i.email}</TableCell>
                     <TableCell>{i.role}</TableCell>
                     <TableCell>{i.tenantName ?? "—"}</TableCell>
-                    <TableCell><Badge variant={i.status === "pending" ? "default" : "outline"}>{i.status}</Badge></TableCell>
+                    <TableCell>
+                      <Badge variant={i.status === "pending" ? "default" : "outline"}>{i.status}</Badge>
+                    </TableCell>
                     <TableCell className="text-xs">{formatDateTime(i.expiresAt)}</TableCell>
                     <TableCell className="text-right">
-                      {i.status === "pending" ? <RevokeInvitationButton invitation={{ id: i.id, email: i.email }} /> : null}
+                      {i.status === "pending" ? (
+                        <RevokeInvitationButton invitation={{ id: i.id, email: i.email }} />
+                      ) : null}
                     </TableCell>
                   </TableRow>
                 ))}

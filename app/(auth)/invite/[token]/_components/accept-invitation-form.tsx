@@ -27,7 +27,12 @@ export function AcceptInvitationForm({ token }: { token: string }) {
       <FormField label="Your name" id="name" error={errors.name?.message}>
         <Input autoComplete="name" {...form.register("name")} />
       </FormField>
-      <FormField label="Password" id="password" description="At least 12 characters." error={errors.password?.message}>
+      <FormField
+        label="Password"
+        id="password"
+        description="At least 12 characters."
+        error={errors.password?.message}
+      >
         <Input type="password" autoComplete="new-password" {...form.register("password")} />
       </FormField>
       <FormField label="Repeat password" id="confirm" error={errors.confirm?.message}>

@@ -5,7 +5,14 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toaster";
@@ -36,7 +43,10 @@ export function TenantRowActions({ tenant }: Props) {
         confirmLabel={suspend ? "Suspend tenant" : "Reinstate tenant"}
         destructive={suspend}
         onConfirm={async () => {
-          const res = await setTenantStatusAction({ tenantId: tenant.id, status: suspend ? "SUSPENDED" : "ACTIVE" });
+          const res = await setTenantStatusAction({
+            tenantId: tenant.id,
+            status: suspend ? "SUSPENDED" : "ACTIVE",
+          });
           if (!res.ok) {
             toast.error(res.error);
             return;
@@ -65,7 +75,9 @@ function RenameTenantDialog({ tenant }: Props) {
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
-        <Button variant="ghost" size="sm">Rename</Button>
+        <Button variant="ghost" size="sm">
+          Rename
+        </Button>
       </DialogTrigger>
       <DialogContent>
         <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
@@ -77,7 +89,9 @@ function RenameTenantDialog({ tenant }: Props) {
             <Input autoFocus {...form.register("name")} />
           </FormField>
           <DialogFooter>
-            <Button type="submit" loading={pending}>Save</Button>
+            <Button type="submit" loading={pending}>
+              Save
+            </Button>
           </DialogFooter>
         </form>
       </DialogContent>

@@ -5,7 +5,15 @@ import { useState } from "react";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -28,7 +36,11 @@ export function InviteUserDialog({ tenants }: { tenants: { id: string; name: str
     action: inviteUserAction,
     defaultValues: { email: "", role: "operator", tenantId: "" },
     onSuccess: (r) => {
-      toast.success(r.delivered ? "Invitation sent." : "Invitation created. SMTP is not configured, so the mail is in the Outbox.");
+      toast.success(
+        r.delivered
+          ? "Invitation sent."
+          : "Invitation created. SMTP is not configured, so the mail is in the Outbox.",
+      );
       form.reset();
       setOpen(false);
       router.refresh();
@@ -47,7 +59,9 @@ export function InviteUserDialog({ tenants }: { tenants: { id: string; name: str
         <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
           <DialogHeader>
             <DialogTitle>Invite a user</DialogTitle>
-            <DialogDescription>They receive a single-use link, valid for 24 hours, to choose a password.</DialogDescription>
+            <DialogDescription>
+              They receive a single-use link, valid for 24 hours, to choose a password.
+            </DialogDescription>
           </DialogHeader>
           {formError ? <Alert variant="destructive">{formError}</Alert> : null}
           <FormField label="Email" id="invite-email" error={errors.email?.message}>
@@ -58,11 +72,17 @@ export function InviteUserDialog({ tenants }: { tenants: { id: string; name: str
           </FormField>
           {role === "partner" ? (
             <FormField label="Tenant" id="invite-tenant" error={errors.tenantId?.message}>
-              <Select placeholder="Choose a tenant" options={tenants.map((t) => ({ value: t.id, label: t.name }))} {...form.register("tenantId")} />
+              <Select
+                placeholder="Choose a tenant"
+                options={tenants.map((t) => ({ value: t.id, label: t.name }))}
+                {...form.register("tenantId")}
+              />
             </FormField>
           ) : null}
           <DialogFooter>
-            <Button type="submit" loading={pending}>Send invitation</Button>
+            <Button type="submit" loading={pending}>
+              Send invitation
+            </Button>
           </DialogFooter>
         </form>
       </DialogContent>

@@ -11,9 +11,17 @@ export function UserStatusButton({ user }: { user: { id: string; email: string; 
   const disable = !user.disabled;
   return (
     <ConfirmDialog
-      trigger={<Button variant={disable ? "outline" : "secondary"} size="sm">{disable ? "Disable" : "Enable"}</Button>}
+      trigger={
+        <Button variant={disable ? "outline" : "secondary"} size="sm">
+          {disable ? "Disable" : "Enable"}
+        </Button>
+      }
       title={disable ? `Disable ${user.email}?` : `Enable ${user.email}?`}
-      description={disable ? "Their open sessions stop working on their next request, and they cannot sign in." : "They can sign in again."}
+      description={
+        disable
+          ? "Their open sessions stop working on their next request, and they cannot sign in."
+          : "They can sign in again."
+      }
       confirmLabel={disable ? "Disable user" : "Enable user"}
       destructive={disable}
       onConfirm={async () => {
@@ -30,7 +38,11 @@ export function RevokeInvitationButton({ invitation }: { invitation: { id: strin
   const router = useRouter();
   return (
     <ConfirmDialog
-      trigger={<Button variant="ghost" size="sm">Revoke</Button>}
+      trigger={
+        <Button variant="ghost" size="sm">
+          Revoke
+        </Button>
+      }
       title={`Revoke the invitation to ${invitation.email}?`}
       description="The link stops working. You can send a new invitation later."
       confirmLabel="Revoke invitation"

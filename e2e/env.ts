@@ -1,0 +1,11 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+/** Shared by the config, the server script and the specs. The e2e database is always a throwaway local file. */
+const port = Number(process.env.E2E_PORT ?? 3210);
+export const E2E = {
+  port,
+  baseURL: `http://127.0.0.1:${port}`,
+  databaseUrl: process.env.E2E_DATABASE_URL ?? `file:${path.join(tmpdir(), "tollgate-e2e.db")}`,
+  password: "e2e-password-123",
+};

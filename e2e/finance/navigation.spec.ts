@@ -1,0 +1,11 @@
+import { expect, test } from "@playwright/test";
+import { expectRefused, navLabels } from "../helpers";
+
+test("finance sees the finance navigation and is refused other roles' pages", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/finance$/);
+  expect(await navLabels(page)).toEqual(["Reports", "Invoices", "Price plans"]);
+  for (const path of ["/ops", "/ops/tenants", "/ops/audit", "/ops/users", "/partner", "/partner/invoices"]) {
+    await expectRefused(page, path);
+  }
+});

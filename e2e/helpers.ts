@@ -1,0 +1,33 @@
+import { expect, type Browser, type Page } from "@playwright/test";
+import { E2E } from "./env";
+
+export async function signIn(page: Page, email: string, password = E2E.password) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+/** Opens a page and expects the 403 page (role-refused) rather than its content. */
+export async function expectRefused(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page).toHaveURL(/\/forbidden$/);
+  await expect(page.getByRole("heading", { name: /403/ })).toBeVisible();
+}
+
+export async function navLabels(page: Page): Promise<string[]> {
+  const nav = page.getByRole("navigation", { name: "Main" }).first();
+  return (await nav.getByRole("link").allInnerTexts()).map((t) => t.trim());
+}
+
+export const unique = (prefix: string) =>
+  `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+/** The form-level message (Next's route announcer also has role="alert", so match our Alert component). */
+export const formAlert = (page: Page) => page.locator('[data-slot="alert"]');
+
+/** A page in a new context with no saved login (the runner would otherwise apply the project's storageState). */
+export async function freshPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  return context.newPage();
+}
