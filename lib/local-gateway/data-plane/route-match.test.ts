@@ -2,15 +2,15 @@ import { describe, expect, it } from "vitest";
 import { compileRoutes, matchRoute } from "./route-match";
 
 const table = compileRoutes<string>([
-  { path: "/", resourceMethods: { GET: "root" } },
-  { path: "/pets", resourceMethods: { GET: "list", POST: "create" } },
-  { path: "/pets/{petId}", resourceMethods: { GET: "get", DELETE: "delete" } },
-  { path: "/pets/mine", resourceMethods: { GET: "mine" } },
-  { path: "/pets/{petId}/toys/{toyId}", resourceMethods: { ANY: "toy" } },
-  { path: "/files/{proxy+}", resourceMethods: { GET: "file" } },
-  { path: "/api", resourceMethods: {} },
-  { path: "/api/{proxy+}", resourceMethods: { ANY: "api" } },
-  { path: "/{proxy+}", resourceMethods: { POST: "catch-post" } },
+  { path: "/", methods: { GET: "root" } },
+  { path: "/pets", methods: { GET: "list", POST: "create" } },
+  { path: "/pets/{petId}", methods: { GET: "get", DELETE: "delete" } },
+  { path: "/pets/mine", methods: { GET: "mine" } },
+  { path: "/pets/{petId}/toys/{toyId}", methods: { ANY: "toy" } },
+  { path: "/files/{proxy+}", methods: { GET: "file" } },
+  { path: "/api", methods: {} },
+  { path: "/api/{proxy+}", methods: { ANY: "api" } },
+  { path: "/{proxy+}", methods: { POST: "catch-post" } },
 ]);
 
 describe("matchRoute", () => {

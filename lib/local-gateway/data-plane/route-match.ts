@@ -8,7 +8,7 @@
 
 export interface RouteResource<M> {
   readonly path: string;
-  readonly resourceMethods?: Readonly<Record<string, M>> | undefined;
+  readonly methods?: Readonly<Record<string, M>> | undefined;
 }
 
 export interface RouteMatch<M> {
@@ -72,7 +72,7 @@ export function compileRoutes<M>(resources: readonly RouteResource<M>[]): RouteT
 }
 
 function pickMethod<M>(resource: RouteResource<M> | undefined, method: string): [string, M] | undefined {
-  const methods = resource?.resourceMethods;
+  const methods = resource?.methods;
   if (methods === undefined) return undefined;
   const own = methods[method];
   if (own !== undefined) return [method, own];
