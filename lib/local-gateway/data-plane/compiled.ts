@@ -62,7 +62,6 @@ const stageCache = new WeakMap<StageEntry, CompiledStage>();
 const methodCache = new WeakMap<Method, CompiledMethod>();
 
 export function metricsApiName(name: string, id: string): string {
-  // eslint-disable-next-line no-control-regex
   const ascii = name.replace(/[^\x00-\x7f]/g, "");
   return ascii.length > 0 ? ascii : id;
 }

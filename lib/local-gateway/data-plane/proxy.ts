@@ -105,12 +105,21 @@ export function forwardRequest(
   target: string,
   options: ForwardOptions,
 ): Promise<ForwardOutcome> {
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    return Promise.resolve({ status: fail(res, options.ids, false), integrationLatencyMs: 0 });
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    return Promise.resolve({ status: fail(res, options.ids, false), integrationLatencyMs: 0 });
+  }
   return new Promise((resolve) => {
     const started = performance.now();
     let integrationLatencyMs = -1;
     let status = 0;
     let settled = false;
-    let timer: NodeJS.Timeout | undefined;
+    let timedOut = false;
     const finish = () => {
       if (settled) return;
       settled = true;
@@ -119,14 +128,6 @@ export function forwardRequest(
       resolve({ status, integrationLatencyMs });
     };
 
-    let url: URL;
-    try {
-      url = new URL(target);
-    } catch {
-      status = fail(res, options.ids, false);
-      finish();
-      return;
-    }
     const secure = url.protocol === "https:";
     const upstream = (secure ? httpsRequest : httpRequest)({
       protocol: url.protocol,
@@ -137,9 +138,7 @@ export function forwardRequest(
       headers: forwardHeaders(req.rawHeaders, url.host),
       agent: secure ? options.agents.https : options.agents.http,
     });
-
-    let timedOut = false;
-    timer = setTimeout(() => {
+    const timer = setTimeout(() => {
       timedOut = true;
       upstream.destroy();
     }, options.timeoutMs);
