@@ -84,7 +84,8 @@ export function parseExpression(text: string): MathNode {
 }
 
 function tokenize(text: string): string[] {
-  const re = /\s*(?:(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+)|([A-Za-z_][A-Za-z0-9_]*)|([-+*/(),]))/y;
+  // String literals are tokenized only so that SEARCH('…') fails as an unsupported function, not as bad syntax.
+  const re = /\s*(?:(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+)|([A-Za-z_][A-Za-z0-9_]*)|([-+*/(),])|('[^']*'|"[^"]*"))/y;
   const out: string[] = [];
   let i = 0;
   while (i < text.length) {
@@ -92,7 +93,7 @@ function tokenize(text: string): string[] {
     re.lastIndex = i;
     const m = re.exec(text);
     if (!m) throw new MathError(`Unsupported syntax at '${text.slice(i).trim()}' in expression '${text}'.`);
-    out.push((m[1] ?? m[2] ?? m[3])!);
+    out.push((m[1] ?? m[2] ?? m[3] ?? m[4])!);
     i = re.lastIndex;
   }
   if (out.length === 0) throw new MathError("The expression is empty.");
