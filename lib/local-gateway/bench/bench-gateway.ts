@@ -1,0 +1,211 @@
+/**
+ * `npm run bench:gateway`: the data plane (API key check, usage plan with throttle and quota, usage counting and
+ * metrics, detailed metrics on) against a bare node:http proxy using the same forwarding code and keep-alive pool,
+ * both in front of the same demo upstream. The upstream and the load generator run in child processes so the
+ * measured process only proxies. Prints req/s, p50 and p99 for both and the throughput ratio (goal ≥ 0.50), then
+ * the GetMetricData timing from cloudwatch/bench-metrics.ts when that module exists.
+ *
+ * Flags: --duration <s> (5) --warmup <s> (1) --concurrency <n> (64) --max <requests per arm> (400000)
+ */
+
+import { type ChildProcess, fork } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import {
+  APIGatewayClient,
+  CreateApiKeyCommand,
+  CreateDeploymentCommand,
+  CreateResourceCommand,
+  CreateRestApiCommand,
+  CreateUsagePlanCommand,
+  CreateUsagePlanKeyCommand,
+  GetResourcesCommand,
+  PutIntegrationCommand,
+  PutMethodCommand,
+  UpdateStageCommand,
+} from "@aws-sdk/client-api-gateway";
+import { createUpstreamAgents, forwardRequest } from "../data-plane/proxy";
+import { createGateway } from "../server";
+import type { LoadOptions, LoadResult } from "./load";
+
+const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), "child.ts");
+
+function startChild(role: string): ChildProcess {
+  return fork(CHILD, [role], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+}
+
+function nextMessage<T>(child: ChildProcess): Promise<T> {
+  return new Promise((resolve, reject) => {
+    child.once("message", (m) => resolve(m as T));
+    child.once("exit", (code) => reject(new Error(`bench child exited with ${code}`)));
+  });
+}
+
+async function load(options: LoadOptions): Promise<LoadResult> {
+  const child = startChild("load");
+  await nextMessage(child);
+  child.send(options);
+  const result = await nextMessage<LoadResult>(child);
+  child.kill();
+  return result;
+}
+
+/** A REST API whose every path is forwarded to the upstream's /v1, with a key required and a generous plan. */
+async function seedBenchApi(endpoint: string, upstreamUrl: string): Promise<{ url: string; key: string }> {
+  const client = new APIGatewayClient({
+    region: "us-east-1",
+    endpoint,
+    credentials: { accessKeyId: "test", secretAccessKey: "test" },
+  });
+  const api = await client.send(new CreateRestApiCommand({ name: "bench" }));
+  const restApiId = api.id as string;
+  const resources = await client.send(new GetResourcesCommand({ restApiId }));
+  const rootId = resources.items?.find((r) => r.path === "/")?.id as string;
+  const proxy = await client.send(new CreateResourceCommand({ restApiId, parentId: rootId, pathPart: "{proxy+}" }));
+  const resourceId = proxy.id as string;
+  await client.send(
+    new PutMethodCommand({ restApiId, resourceId, httpMethod: "ANY", authorizationType: "NONE", apiKeyRequired: true }),
+  );
+  await client.send(
+    new PutIntegrationCommand({
+      restApiId,
+      resourceId,
+      httpMethod: "ANY",
+      type: "HTTP_PROXY",
+      integrationHttpMethod: "ANY",
+      uri: "${stageVariables.upstream}/v1/{proxy}",
+    }),
+  );
+  await client.send(
+    new CreateDeploymentCommand({ restApiId, stageName: "bench", variables: { upstream: upstreamUrl } }),
+  );
+  await client.send(
+    new UpdateStageCommand({
+      restApiId,
+      stageName: "bench",
+      patchOperations: [
+        { op: "replace", path: "/*/*/metrics/enabled", value: "true" },
+        { op: "replace", path: "/*/*/throttling/rateLimit", value: "1000000" },
+        { op: "replace", path: "/*/*/throttling/burstLimit", value: "1000000" },
+      ],
+    }),
+  );
+  const key = await client.send(new CreateApiKeyCommand({ name: "bench-key", enabled: true }));
+  const plan = await client.send(
+    new CreateUsagePlanCommand({
+      name: "bench-plan",
+      apiStages: [{ apiId: restApiId, stage: "bench" }],
+      throttle: { rateLimit: 1_000_000, burstLimit: 1_000_000 },
+      quota: { limit: 1_000_000_000, offset: 0, period: "MONTH" },
+    }),
+  );
+  await client.send(new CreateUsagePlanKeyCommand({ usagePlanId: plan.id, keyId: key.id, keyType: "API_KEY" }));
+  client.destroy();
+  return { url: `${endpoint}/restapis/${restApiId}/bench/_user_request_/payments`, key: key.value as string };
+}
+
+function startBareProxy(upstreamUrl: string): Promise<{ server: Server; url: string; close(): void }> {
+  const agents = createUpstreamAgents();
+  const server = createServer((req, res) => {
+    void forwardRequest(req, res, `${upstreamUrl}/v1${req.url ?? "/"}`, {
+      method: req.method ?? "GET",
+      timeoutMs: 29_000,
+      agents,
+      ids: undefined,
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  return new Promise((resolve) => {
+    server.listen(0, "127.0.0.1", () => {
+      const port = (server.address() as AddressInfo).port;
+      resolve({
+        server,
+        url: `http://127.0.0.1:${port}/payments`,
+        close() {
+          agents.destroy();
+          server.closeAllConnections();
+          server.close();
+        },
+      });
+    });
+  });
+}
+
+function row(name: string, r: LoadResult): string {
+  const other = Object.entries(r.other)
+    .map(([s, n]) => `${s}×${n}`)
+    .join(" ");
+  return [
+    name.padEnd(8),
+    r.rps.toFixed(0).padStart(8),
+    r.p50Ms.toFixed(2).padStart(8),
+    r.p99Ms.toFixed(2).padStart(8),
+    String(r.requests).padStart(9),
+    other || "-",
+  ].join("  ");
+}
+
+async function metricsBench(): Promise<void> {
+  let mod: { benchGetMetricData?: () => Promise<unknown> };
+  try {
+    // Resolved at run time: the module is optional, and a literal specifier would make it required at type-check.
+    mod = (await import(new URL("../cloudwatch/bench-metrics.ts", import.meta.url).href)) as typeof mod;
+  } catch {
+    console.log("GetMetricData bench: cloudwatch/bench-metrics.ts not present, skipped");
+    return;
+  }
+  if (typeof mod.benchGetMetricData !== "function") return;
+  console.log("GetMetricData bench:", await mod.benchGetMetricData());
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      duration: { type: "string", default: "5" },
+      warmup: { type: "string", default: "1" },
+      concurrency: { type: "string", default: "64" },
+      max: { type: "string", default: "400000" },
+    },
+  });
+  const durationMs = Math.min(60, Number(values.duration)) * 1000;
+  const warmupMs = Math.min(10, Number(values.warmup)) * 1000;
+  const concurrency = Math.min(256, Math.max(1, Number(values.concurrency)));
+  const maxRequests = Math.min(2_000_000, Number(values.max));
+
+  const upstreamChild = startChild("upstream");
+  const { port } = await nextMessage<{ port: number }>(upstreamChild);
+  const upstreamUrl = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(path.join(tmpdir(), "lgw-bench-"));
+  const gw = await createGateway({ port: 0, dataDir, controlLimits: false });
+  const bare = await startBareProxy(upstreamUrl);
+  try {
+    const target = await seedBenchApi(gw.url, upstreamUrl);
+    const gatewayLoad = { url: target.url, headers: { "x-api-key": target.key }, concurrency, maxRequests };
+    const bareLoad = { url: bare.url, concurrency, maxRequests };
+
+    console.log(`load: ${concurrency} keep-alive connections, ${durationMs / 1000} s per arm (after ${warmupMs / 1000} s warm-up), at most ${maxRequests} requests`);
+    await load({ ...bareLoad, durationMs: warmupMs });
+    const bareResult = await load({ ...bareLoad, durationMs });
+    await load({ ...gatewayLoad, durationMs: warmupMs });
+    const gatewayResult = await load({ ...gatewayLoad, durationMs });
+
+    console.log(["arm".padEnd(8), "req/s".padStart(8), "p50 ms".padStart(8), "p99 ms".padStart(8), "requests".padStart(9), "non-2xx"].join("  "));
+    console.log(row("bare", bareResult));
+    console.log(row("gateway", gatewayResult));
+    const ratio = gatewayResult.rps / bareResult.rps;
+    console.log(`throughput ratio gateway/bare: ${ratio.toFixed(2)} (goal ≥ 0.50: ${ratio >= 0.5 ? "met" : "NOT met"})`);
+    await metricsBench();
+  } finally {
+    bare.close();
+    await gw.close();
+    upstreamChild.send("stop");
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
