@@ -101,13 +101,18 @@ export interface CompiledRoute<T> {
   method: string;
   regex: RegExp;
   names: string[];
+  /** Required query parameter ("mode=import"): same path, different operation. */
+  query: [string, string] | undefined;
   value: T;
 }
 
-/** Compiles "/restapis/{restapi_id}/stages/{stage_name}" into a matcher; labels never span a "/". */
+/** Compiles "/restapis/{restapi_id}/stages/{stage_name}[?k=v]" into a matcher; labels never span a "/". */
 export function compileRoute<T>(method: string, pattern: string, value: T): CompiledRoute<T> {
   const names: string[] = [];
-  const source = pattern
+  const [pathPattern = "", q] = pattern.split("?");
+  const eq = q?.indexOf("=") ?? -1;
+  const query: [string, string] | undefined = q && eq > 0 ? [q.slice(0, eq), q.slice(eq + 1)] : undefined;
+  const source = pathPattern
     .split("/")
     .map((seg) => {
       const m = /^\{(\w+)\}$/.exec(seg);
@@ -118,7 +123,7 @@ export function compileRoute<T>(method: string, pattern: string, value: T): Comp
       return seg.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     })
     .join("/");
-  return { method, regex: new RegExp(`^${source}/?$`), names, value };
+  return { method, regex: new RegExp(`^${source}/?$`), names, query, value };
 }
 
 /** Finds the route for method+path; path labels are percent-decoded (the SDK encodes "/" and ":" in labels). */
@@ -126,6 +131,7 @@ export function matchRoute<T>(
   routes: readonly CompiledRoute<T>[],
   method: string,
   path: string,
+  query?: URLSearchParams,
 ): { route: CompiledRoute<T>; params: Record<string, string> } | { methodNotAllowed: boolean } {
   let pathMatched = false;
   for (const route of routes) {
@@ -133,6 +139,7 @@ export function matchRoute<T>(
     if (!m) continue;
     pathMatched = true;
     if (route.method !== method) continue;
+    if (route.query && query?.get(route.query[0]) !== route.query[1]) continue;
     const params: Record<string, string> = {};
     route.names.forEach((name, i) => {
       const raw = m[i + 1] ?? "";

@@ -149,7 +149,8 @@ export async function createGateway(opts: GatewayOptions = {}): Promise<Gateway>
         op = target.slice(CLOUDWATCH_TARGET.length);
         handler = handleCloudWatch;
       } else {
-        const found = matchRoute(path.startsWith("/v2/") ? compiledV2 : compiledV1, method, path);
+        const routes = path.startsWith("/v2/") ? compiledV2 : compiledV1;
+        const found = matchRoute(routes, method, path, new URLSearchParams(query));
         if (!("route" in found)) {
           if (found.methodNotAllowed) throw new GatewayError(405, "MethodNotAllowedException", `Method ${method} not allowed on ${path}`);
           throw new GatewayError(404, "NotFoundException", `Unknown operation: ${method} ${path}`);

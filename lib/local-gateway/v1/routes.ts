@@ -1,4 +1,23 @@
 import type { RouteDef } from "../routes";
+import { apiKeyRoutes } from "./api-keys";
+import { deploymentRoutes } from "./deployments";
+import { planKeyRoutes } from "./plan-keys";
+import { resourceMethodRoutes } from "./resources-methods";
+import { restApiRoutes } from "./rest-apis";
+import { stageRoutes } from "./stages";
+import { tagAccountRoutes } from "./tags";
+import { usageRoutes } from "./usage";
+import { usagePlanRoutes } from "./usage-plans";
 
-/** Every API Gateway v1 operation, by path. Order matters only where patterns overlap (literal segments first). */
-export const v1Routes: readonly RouteDef[] = [];
+/** Every API Gateway v1 operation, by path. Routes with a required query (mode=import) come before their twins. */
+export const v1Routes: readonly RouteDef[] = [
+  ...restApiRoutes,
+  ...resourceMethodRoutes,
+  ...deploymentRoutes,
+  ...stageRoutes,
+  ...apiKeyRoutes,
+  ...usagePlanRoutes,
+  ...planKeyRoutes,
+  ...usageRoutes,
+  ...tagAccountRoutes,
+];
