@@ -3,6 +3,7 @@ import {
   DescribeAlarmsCommand,
   GetMetricDataCommand,
   ListMetricsCommand,
+  type ListMetricsCommandInput,
   type MetricDatum,
   PutMetricAlarmCommand,
   type PutMetricAlarmCommandInput,
@@ -90,7 +91,7 @@ describe("ListMetrics", () => {
       { MetricName: "m2", Dimensions: [{ Name: "X", Value: "2" }], Value: 1 },
     ]);
     await put(h, [{ MetricName: "m1", Value: 1 }], "Other");
-    const list = async (input: ConstructorParameters<typeof ListMetricsCommand>[0]) =>
+    const list = async (input: ListMetricsCommandInput) =>
       (await h.cw.send(new ListMetricsCommand(input))).Metrics!;
     expect(await list({ Namespace: "Test" })).toHaveLength(3);
     expect((await list({ MetricName: "m1" })).map((m) => m.Namespace).sort()).toEqual(["Other", "Test", "Test"]);

@@ -93,7 +93,7 @@ describe("GetMetricData through the SDK", () => {
   it("pages with MaxDatapoints and NextToken across results", async () => {
     const queries = [q("a", "Requests", "Sum"), q("b", "Latency", "Sum"), q("c", "Requests", "SampleCount")];
     const full = await get(queries, T0, T0 + 180_000);
-    const pages = [];
+    const pages: Awaited<ReturnType<typeof get>>[] = [];
     let NextToken: string | undefined;
     do {
       const r = await get(queries, T0, T0 + 180_000, { MaxDatapoints: 2, NextToken });

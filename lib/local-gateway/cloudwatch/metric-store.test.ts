@@ -143,7 +143,8 @@ describe("MetricStore", () => {
     recordApiGatewayRequest(store, { ...base, detailed: false, status: 503, latencyMs: 40 });
     const sum = (name: string, dims: Record<string, string>, st = "Sum") =>
       aggregate(store.find("AWS/ApiGateway", name, dims)!, T0, T0 + 60_000, 60, stat(st)).values[0];
-    for (const dims of [{ ApiName: "payments" }, { ApiName: "payments", Stage: "prod" }]) {
+    const sets: Array<Record<string, string>> = [{ ApiName: "payments" }, { ApiName: "payments", Stage: "prod" }];
+    for (const dims of sets) {
       expect(sum("Count", dims, "SampleCount")).toBe(3);
       expect(sum("4XXError", dims)).toBe(1);
       expect(sum("5XXError", dims)).toBe(1);
