@@ -78,11 +78,11 @@ async function seedBenchApi(endpoint: string, upstreamUrl: string): Promise<{ ur
       httpMethod: "ANY",
       type: "HTTP_PROXY",
       integrationHttpMethod: "ANY",
-      uri: "${stageVariables.upstream}/v1/{proxy}",
+      uri: "http://${stageVariables.upstream}/v1/{proxy}",
     }),
   );
   await client.send(
-    new CreateDeploymentCommand({ restApiId, stageName: "bench", variables: { upstream: upstreamUrl } }),
+    new CreateDeploymentCommand({ restApiId, stageName: "bench", variables: { upstream: new URL(upstreamUrl).host } }),
   );
   await client.send(
     new UpdateStageCommand({
