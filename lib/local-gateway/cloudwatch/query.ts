@@ -1,4 +1,5 @@
 import { Bucket } from "./bucket";
+import { type Histogram, percentileOfMany } from "./histogram";
 import { MINUTE_MS, type Series } from "./series";
 
 export type Stat =
@@ -62,37 +63,55 @@ export function aggregate(series: Series, startMs: number, endMs: number, period
   const firstSlot = Math.ceil(startMs / slotMs);
   const endSlot = Math.ceil(endMs / slotMs); // exclusive
   const needHist = stat.kind === "percentile";
-  const direct = periodMs === slotMs;
-  const windows = new Map<number, Bucket>();
+  const timestamps: number[] = [];
+  const values: number[] = [];
+  const scanRange = source.size >= endSlot - firstSlot;
 
+  if (periodMs === slotMs) {
+    // One slot per period: no merging, points come out in slot order.
+    const slots = scanRange ? undefined : [...source.keys()].filter((k) => k >= firstSlot && k < endSlot).sort((a, b) => a - b);
+    const visit = (slot: number): void => {
+      const b = source.get(slot);
+      if (b === undefined) return;
+      const v = statValue(b, stat);
+      if (v === undefined) return;
+      timestamps.push(slot * slotMs);
+      values.push(v);
+    };
+    if (slots) for (const slot of slots) visit(slot);
+    else for (let slot = firstSlot; slot < endSlot; slot++) visit(slot);
+    return { timestamps, values };
+  }
+
+  // Per period: the merged simple statistics, plus the minutes' histograms when a percentile is asked for.
+  const windows = new Map<number, { agg: Bucket; hists: Histogram[] | null }>();
   const take = (slot: number, b: Bucket): void => {
     const w = Math.floor((slot * slotMs - startMs) / periodMs);
-    if (direct) {
-      windows.set(w, b);
-      return;
-    }
     let acc = windows.get(w);
     if (acc === undefined) {
-      acc = new Bucket();
+      acc = { agg: new Bucket(), hists: needHist ? [] : null };
       windows.set(w, acc);
     }
-    acc.merge(b, needHist);
+    acc.agg.merge(b, false);
+    if (acc.hists && b.hist) acc.hists.push(b.hist);
   };
-
-  if (source.size < endSlot - firstSlot) {
-    for (const [slot, b] of source) if (slot >= firstSlot && slot < endSlot) take(slot, b);
-  } else {
+  if (scanRange) {
     for (let slot = firstSlot; slot < endSlot; slot++) {
       const b = source.get(slot);
       if (b !== undefined) take(slot, b);
     }
+  } else {
+    for (const [slot, b] of source) if (slot >= firstSlot && slot < endSlot) take(slot, b);
   }
-
   const keys = [...windows.keys()].sort((a, b) => a - b);
-  const timestamps: number[] = [];
-  const values: number[] = [];
   for (const w of keys) {
-    const v = statValue(windows.get(w)!, stat);
+    const { agg, hists } = windows.get(w)!;
+    let v: number | undefined;
+    if (stat.kind !== "percentile") v = statValue(agg, stat);
+    else if (hists && hists.length > 0 && agg.n > 0) {
+      const raw = percentileOfMany(hists, stat.p);
+      v = raw === undefined ? undefined : Math.min(agg.max, Math.max(agg.min, raw));
+    }
     if (v === undefined) continue;
     timestamps.push(startMs + w * periodMs);
     values.push(v);
