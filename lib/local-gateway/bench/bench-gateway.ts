@@ -5,7 +5,11 @@
  * measured process only proxies. Prints req/s, p50 and p99 for both and the throughput ratio (goal ≥ 0.50), then
  * the GetMetricData timing from cloudwatch/bench-metrics.ts when that module exists.
  *
- * Flags: --duration <s> (5) --warmup <s> (1) --concurrency <n> (64) --max <requests per arm> (400000)
+ * The arms alternate for --rounds rounds (bare then gateway, gateway then bare, …) so that a burst of unrelated load on the
+ * machine hits both; the summary adds up requests and time over the rounds and takes the median p50/p99.
+ *
+ * Flags: --duration <s per arm per round> (3) --rounds <n> (3) --warmup <s> (1) --concurrency <n> (64)
+ *        --max <requests per arm per round> (400000)
  */
 
 import { type ChildProcess, fork } from "node:child_process";
@@ -136,6 +140,31 @@ function startBareProxy(upstreamUrl: string): Promise<{ server: Server; url: str
   });
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+function summarise(runs: readonly LoadResult[]): LoadResult {
+  const requests = runs.reduce((a, r) => a + r.requests, 0);
+  const elapsedMs = runs.reduce((a, r) => a + r.elapsedMs, 0);
+  const other: Record<string, number> = {};
+  for (const r of runs) for (const [s, n] of Object.entries(r.other)) other[s] = (other[s] ?? 0) + n;
+  return {
+    requests,
+    ok: runs.reduce((a, r) => a + r.ok, 0),
+    other,
+    elapsedMs,
+    rps: (requests / elapsedMs) * 1000,
+    p50Ms: median(runs.map((r) => r.p50Ms)),
+    p99Ms: median(runs.map((r) => r.p99Ms)),
+  };
+}
+
+function header(): string {
+  return ["arm".padEnd(8), "req/s".padStart(8), "p50 ms".padStart(8), "p99 ms".padStart(8), "requests".padStart(9), "non-2xx"].join("  ");
+}
+
 function row(name: string, r: LoadResult): string {
   const other = Object.entries(r.other)
     .map(([s, n]) => `${s}×${n}`)
@@ -166,7 +195,8 @@ async function metricsBench(): Promise<void> {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      duration: { type: "string", default: "5" },
+      duration: { type: "string", default: "3" },
+      rounds: { type: "string", default: "3" },
       warmup: { type: "string", default: "1" },
       concurrency: { type: "string", default: "64" },
       max: { type: "string", default: "400000" },
@@ -176,32 +206,51 @@ async function main(): Promise<void> {
   const warmupMs = Math.min(10, Number(values.warmup)) * 1000;
   const concurrency = Math.min(256, Math.max(1, Number(values.concurrency)));
   const maxRequests = Math.min(2_000_000, Number(values.max));
+  const rounds = Math.min(10, Math.max(1, Number(values.rounds)));
 
   const upstreamChild = startChild("upstream");
   const { port } = await nextMessage<{ port: number }>(upstreamChild);
   const upstreamUrl = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), "lgw-bench-"));
   const gw = await createGateway({ port: 0, dataDir, controlLimits: false });
-  const bare = await startBareProxy(upstreamUrl);
+  const bareProxy = await startBareProxy(upstreamUrl);
   try {
     const target = await seedBenchApi(gw.url, upstreamUrl);
     const gatewayLoad = { url: target.url, headers: { "x-api-key": target.key }, concurrency, maxRequests };
-    const bareLoad = { url: bare.url, concurrency, maxRequests };
+    const bareLoad = { url: bareProxy.url, concurrency, maxRequests };
 
-    console.log(`load: ${concurrency} keep-alive connections, ${durationMs / 1000} s per arm (after ${warmupMs / 1000} s warm-up), at most ${maxRequests} requests`);
+    console.log(
+      `load: ${concurrency} keep-alive connections, ${rounds} rounds of ${durationMs / 1000} s per arm ` +
+        `(after ${warmupMs / 1000} s warm-up each), at most ${maxRequests} requests per arm per round`,
+    );
     await load({ ...bareLoad, durationMs: warmupMs });
-    const bareResult = await load({ ...bareLoad, durationMs });
     await load({ ...gatewayLoad, durationMs: warmupMs });
-    const gatewayResult = await load({ ...gatewayLoad, durationMs });
-
-    console.log(["arm".padEnd(8), "req/s".padStart(8), "p50 ms".padStart(8), "p99 ms".padStart(8), "requests".padStart(9), "non-2xx"].join("  "));
-    console.log(row("bare", bareResult));
-    console.log(row("gateway", gatewayResult));
-    const ratio = gatewayResult.rps / bareResult.rps;
+    const bareRuns: LoadResult[] = [];
+    const gatewayRuns: LoadResult[] = [];
+    for (let i = 0; i < rounds; i++) {
+      // Alternate which arm goes first, so neither always runs on the warmer JIT or the quieter machine.
+      if (i % 2 === 0) {
+        bareRuns.push(await load({ ...bareLoad, durationMs }));
+        gatewayRuns.push(await load({ ...gatewayLoad, durationMs }));
+      } else {
+        gatewayRuns.push(await load({ ...gatewayLoad, durationMs }));
+        bareRuns.push(await load({ ...bareLoad, durationMs }));
+      }
+    }
+    console.log(header());
+    for (let i = 0; i < rounds; i++) {
+      console.log(row(`bare #${i + 1}`, bareRuns[i] as LoadResult));
+      console.log(row(`gw #${i + 1}`, gatewayRuns[i] as LoadResult));
+    }
+    const bare = summarise(bareRuns);
+    const gateway = summarise(gatewayRuns);
+    console.log(row("bare", bare));
+    console.log(row("gateway", gateway));
+    const ratio = gateway.rps / bare.rps;
     console.log(`throughput ratio gateway/bare: ${ratio.toFixed(2)} (goal ≥ 0.50: ${ratio >= 0.5 ? "met" : "NOT met"})`);
     await metricsBench();
   } finally {
-    bare.close();
+    bareProxy.close();
     await gw.close();
     upstreamChild.send("stop");
     rmSync(dataDir, { recursive: true, force: true });
