@@ -126,7 +126,7 @@ export function putMetricAlarm(store: MetricStore, body: Record<string, unknown>
     alarm.StateTransitionedMs = existing.StateTransitionedMs;
   }
   store.alarms.set(name, alarm);
-  store.markDirty();
+  store.alarmsChanged();
   return {};
 }
 
@@ -174,7 +174,7 @@ export function deleteAlarms(store: MetricStore, body: Record<string, unknown>):
   const missing = names.filter((n) => !store.alarms.has(n));
   if (missing.length > 0) throw resourceNotFound(`${missing.length} alarm(s) not found: ${missing.join(", ")}`);
   for (const n of names) store.alarms.delete(n);
-  store.markDirty();
+  store.alarmsChanged();
   return {};
 }
 

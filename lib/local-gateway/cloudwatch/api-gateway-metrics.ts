@@ -10,7 +10,8 @@ export interface ApiGatewayRequestSample {
   detailed: boolean;
   status: number;
   latencyMs: number;
-  integrationLatencyMs: number;
+  /** Undefined when no integration was called (a 403/429 the gateway answered itself): no IntegrationLatency sample. */
+  integrationLatencyMs: number | undefined;
   timestampMs: number;
 }
 
@@ -64,7 +65,7 @@ function add(h: Handles, err4: number, err5: number, s: ApiGatewayRequestSample)
   h[1].add(err4, t);
   h[2].add(err5, t);
   h[3].add(s.latencyMs, t);
-  h[4].add(s.integrationLatencyMs, t);
+  if (s.integrationLatencyMs !== undefined) h[4].add(s.integrationLatencyMs, t);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -122,17 +122,33 @@ describe("MetricStore", () => {
     expect(aggregate(s, T0, T0 + 60_000, 60, stat("p50")).values).toEqual([]);
   });
 
-  it("persists series and alarms across a restart and drops data past 15 days", async () => {
+  it("persists series across a restart in day files and drops data past 15 days", async () => {
     const { store, dataDir, clock } = newStore();
     store.record("Test", "m", { A: "1" }, 7, { timestampMs: T0, unit: "Count" });
     store.record("Test", "m", { A: "1" }, 9, { timestampMs: T0 - RETENTION_MS - 60_000 });
+    store.record("Test", "m", { A: "1" }, 3, { timestampMs: T0 - 86_400_000 });
     await store.close();
-    expect(JSON.parse(readFileSync(join(dataDir, "metrics.json"), "utf8")).version).toBe(1);
+    expect(readdirSync(join(dataDir, "metrics")).sort()).toEqual(["2026-01-14.json", "2026-01-15.json"]);
     const { store: again } = newStore(dataDir, clock);
     const s = again.find("Test", "m", [{ Name: "A", Value: "1" }])!;
-    expect(s.minutes.size).toBe(1);
+    expect(s.minutes.size).toBe(2);
     expect([...s.units]).toEqual(["Count"]);
     expect(aggregate(s, T0, T0 + 60_000, 60, stat("p50")).values[0]).toBeCloseTo(7, 0);
+  });
+
+  it("rewrites only the days that received data since the last flush", async () => {
+    const { store, dataDir } = newStore();
+    const h = store.series("Test", "m", { A: "1" });
+    h.add(1, T0 - 86_400_000);
+    h.add(1, T0);
+    await store.flush();
+    const yesterday = join(dataDir, "metrics", "2026-01-14.json");
+    const before = readFileSync(yesterday, "utf8");
+    writeFileSync(yesterday, before.replace('"version":1', '"version":1 '));
+    h.add(2, T0 + 60_000);
+    await store.flush();
+    expect(readFileSync(yesterday, "utf8")).toContain('"version":1 '); // not rewritten: our marker is still there
+    expect(JSON.parse(readFileSync(join(dataDir, "metrics", "2026-01-15.json"), "utf8")).series[0].m).toHaveLength(2);
   });
 
   it("records API Gateway request metrics under every dimension set", () => {
@@ -141,16 +157,18 @@ describe("MetricStore", () => {
     recordApiGatewayRequest(store, { ...base, detailed: true, status: 200 });
     recordApiGatewayRequest(store, { ...base, detailed: true, status: 404 });
     recordApiGatewayRequest(store, { ...base, detailed: false, status: 503, latencyMs: 40 });
+    recordApiGatewayRequest(store, { ...base, detailed: false, status: 429, latencyMs: 1, integrationLatencyMs: undefined });
     const sum = (name: string, dims: Record<string, string>, st = "Sum") =>
       aggregate(store.find("AWS/ApiGateway", name, dims)!, T0, T0 + 60_000, 60, stat(st)).values[0];
     const sets: Array<Record<string, string>> = [{ ApiName: "payments" }, { ApiName: "payments", Stage: "prod" }];
     for (const dims of sets) {
-      expect(sum("Count", dims, "SampleCount")).toBe(3);
-      expect(sum("4XXError", dims)).toBe(1);
+      expect(sum("Count", dims, "SampleCount")).toBe(4);
+      expect(sum("4XXError", dims)).toBe(2);
       expect(sum("5XXError", dims)).toBe(1);
-      expect(sum("5XXError", dims, "Average")).toBeCloseTo(1 / 3, 12);
+      expect(sum("5XXError", dims, "Average")).toBeCloseTo(1 / 4, 12);
       expect(sum("Latency", dims, "Maximum")).toBe(40);
-      expect(sum("IntegrationLatency", dims, "Average")).toBe(15);
+      expect(sum("Latency", dims, "Minimum")).toBe(1);
+      expect(sum("IntegrationLatency", dims, "SampleCount")).toBe(3);
     }
     const detailed = { ApiName: "payments", Method: "POST", Resource: "/pay", Stage: "prod" };
     expect(sum("Count", detailed, "SampleCount")).toBe(2);

@@ -1,10 +1,8 @@
-import { mkdirSync, readFileSync } from "node:fs";
-import { rename, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import type { StoredAlarm } from "./alarm-types";
 import { evaluateAllAlarms } from "./alarms";
-import { Bucket } from "./bucket";
+import { MetricFiles } from "./metric-persist";
 import {
+  ChangeLog,
   type Dimension,
   type Dimensions,
   MINUTE_MS,
@@ -34,12 +32,9 @@ export interface RecordOptions {
   storageResolution?: number;
 }
 
-const FILE_NAME = "metrics.json";
-const FORMAT_VERSION = 1;
-
 /**
  * All CloudWatch data of the emulated account: metric series and metric alarms. The data plane records through
- * `series()` handles (or `record()`); the CloudWatch handler queries it. Persisted to `<dataDir>/metrics.json`.
+ * `series()` handles (or `record()`); the CloudWatch handler queries it. Persisted under `<dataDir>/metrics/` (see metric-persist.ts).
  */
 export class MetricStore {
   readonly clock: { now(): number };
@@ -47,18 +42,19 @@ export class MetricStore {
   private readonly byKey = new Map<string, Series>();
   // Per dimension object (the data plane reuses its objects): namespace → metric name → series; no key building.
   private readonly byDimsObject = new WeakMap<object, Map<string, Map<string, Series>>>();
-  private readonly file: string;
+  private readonly files: MetricFiles;
   private readonly timers: NodeJS.Timeout[] = [];
-  // Shared with handles so a sample added through one schedules a write too.
-  private readonly changes = { dirty: false };
+  // Shared with handles so a sample added through one schedules a write of its day too.
+  private readonly changes = new ChangeLog();
+  private alarmsDirty = false;
   private writing: Promise<void> | null = null;
   private lastAlarmMinute = -1;
 
   constructor(opts: MetricStoreOptions) {
     this.clock = opts.clock;
-    mkdirSync(opts.dataDir, { recursive: true });
-    this.file = join(opts.dataDir, FILE_NAME);
-    this.load();
+    this.files = new MetricFiles(opts.dataDir);
+    this.files.load((ns, name, dims) => this.resolveByKey(ns, name, normaliseDimensions(dims)), this.alarms, this.clock.now());
+    this.prune();
     const flushEvery = opts.flushIntervalMs ?? 30_000;
     if (flushEvery > 0) this.timers.push(setInterval(() => void this.flush(), flushEvery).unref());
     const alarmEvery = opts.alarmIntervalMs ?? 60_000;
@@ -75,8 +71,9 @@ export class MetricStore {
   record(namespace: string, metricName: string, dims: Dimensions | undefined, value: number, opts?: RecordOptions): void {
     const s = this.resolve(namespace, metricName, dims);
     if (opts?.unit !== undefined) s.noteUnit(opts.unit);
-    s.add(value, opts?.timestampMs ?? this.clock.now(), opts?.count ?? 1, opts?.storageResolution === 1);
-    this.changes.dirty = true;
+    const ts = opts?.timestampMs ?? this.clock.now();
+    s.add(value, ts, opts?.count ?? 1, opts?.storageResolution === 1);
+    this.changes.touch(ts);
   }
 
   /** PutMetricData StatisticValues: pre-aggregated data, which answers no percentiles. */
@@ -92,7 +89,7 @@ export class MetricStore {
     const ts = opts?.timestampMs ?? this.clock.now();
     s.minuteBucket(ts).addStatistics(stats.sampleCount, stats.sum, stats.min, stats.max);
     if (opts?.storageResolution === 1) s.secondBucket(ts).addStatistics(stats.sampleCount, stats.sum, stats.min, stats.max);
-    this.changes.dirty = true;
+    this.changes.touch(ts);
   }
 
   /** The series with exactly these dimensions, if any data was ever recorded for it. */
@@ -104,8 +101,9 @@ export class MetricStore {
     return this.byKey.values();
   }
 
-  markDirty(): void {
-    this.changes.dirty = true;
+  /** Alarm handlers call this after changing `alarms`, so the next flush writes them. */
+  alarmsChanged(): void {
+    this.alarmsDirty = true;
   }
 
   /** Evaluates every alarm now (tests call this after moving the injected clock). */
@@ -113,7 +111,7 @@ export class MetricStore {
     this.lastAlarmMinute = Math.floor(this.clock.now() / MINUTE_MS);
     if (this.alarms.size === 0) return;
     evaluateAllAlarms(this);
-    this.changes.dirty = true;
+    this.alarmsDirty = true;
   }
 
   /** Evaluates alarms once per clock minute: from the real timer and before DescribeAlarms answers. */
@@ -131,18 +129,24 @@ export class MetricStore {
   reset(): void {
     for (const s of this.byKey.values()) s.clear();
     this.alarms.clear();
-    this.changes.dirty = true;
+    this.changes.take();
+    this.files.removeAll();
+    this.alarmsDirty = true;
   }
 
-  /** Writes the store if anything changed (temp file + rename, so a crash never leaves half a file). */
+  /** Writes the days that received data since the last flush, and the alarms if they changed. */
   async flush(): Promise<void> {
-    if (this.writing) await this.writing;
-    if (!this.changes.dirty) return;
-    this.changes.dirty = false;
+    while (this.writing) await this.writing;
+    const span = this.changes.take();
+    const alarms = this.alarmsDirty;
+    if (!span && !alarms) return;
+    this.alarmsDirty = false;
     this.prune();
-    const text = JSON.stringify(this.snapshot());
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    this.writing = writeFile(tmp, text).then(() => rename(tmp, this.file));
+    const now = this.clock.now();
+    this.writing = (async () => {
+      if (span) await this.files.saveDays(this.byKey.values(), span.fromMs, span.toMs, now);
+      if (alarms) await this.files.saveAlarms(this.alarms.values());
+    })();
     try {
       await this.writing;
     } finally {
@@ -186,53 +190,5 @@ export class MetricStore {
       this.byKey.set(key, s);
     }
     return s;
-  }
-
-  private snapshot(): unknown {
-    const series: unknown[] = [];
-    for (const s of this.byKey.values()) {
-      if (s.minutes.size === 0) continue;
-      const m: unknown[] = [];
-      for (const [minute, b] of s.minutes) m.push([minute, ...b.toJSON()]);
-      const sec: unknown[] = [];
-      if (s.seconds) for (const [second, b] of s.seconds) sec.push([second, ...b.toJSON()]);
-      series.push({
-        ns: s.namespace,
-        name: s.metricName,
-        dims: s.dimensions.map((d) => [d.Name, d.Value]),
-        units: [...s.units],
-        m,
-        ...(sec.length > 0 ? { s: sec } : {}),
-      });
-    }
-    return { version: FORMAT_VERSION, series, alarms: [...this.alarms.values()] };
-  }
-
-  private load(): void {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(this.file, "utf8"));
-    } catch {
-      return; // No file yet, or an unreadable one: start empty rather than refuse to start.
-    }
-    if (!raw || typeof raw !== "object") return;
-    const data = raw as { version?: number; series?: unknown[]; alarms?: StoredAlarm[] };
-    if (data.version !== FORMAT_VERSION) return;
-    for (const item of data.series ?? []) {
-      const r = item as { ns: string; name: string; dims: [string, string][]; units?: string[]; m?: unknown[][]; s?: unknown[][] };
-      const s = this.resolveByKey(r.ns, r.name, normaliseDimensions(r.dims.map(([Name, Value]) => ({ Name, Value }))));
-      for (const u of r.units ?? []) s.noteUnit(u);
-      for (const row of r.m ?? []) {
-        const b = Bucket.fromJSON(row.slice(1));
-        if (b) s.minutes.set(Number(row[0]), b);
-        if (b) s.lastTimestampMs = Math.max(s.lastTimestampMs, Number(row[0]) * MINUTE_MS);
-      }
-      for (const row of r.s ?? []) {
-        const b = Bucket.fromJSON(row.slice(1));
-        if (b) (s.seconds ??= new Map()).set(Number(row[0]), b);
-      }
-    }
-    for (const a of data.alarms ?? []) this.alarms.set(a.AlarmName, a);
-    this.prune();
   }
 }

@@ -97,16 +97,35 @@ export class Series {
   }
 }
 
+/** The time span that received samples since the last flush: the day files a flush must rewrite. */
+export class ChangeLog {
+  fromMs = Infinity;
+  toMs = -Infinity;
+
+  touch(tsMs: number): void {
+    if (tsMs < this.fromMs) this.fromMs = tsMs;
+    if (tsMs > this.toMs) this.toMs = tsMs;
+  }
+
+  take(): { fromMs: number; toMs: number } | undefined {
+    if (this.fromMs > this.toMs) return undefined;
+    const span = { fromMs: this.fromMs, toMs: this.toMs };
+    this.fromMs = Infinity;
+    this.toMs = -Infinity;
+    return span;
+  }
+}
+
 /** A resolved series the data plane keeps so each sample costs no key building at all. */
 export class SeriesHandle {
   constructor(
     readonly series: Series,
     private readonly highRes: boolean,
-    private readonly changes: { dirty: boolean },
+    private readonly changes: ChangeLog,
   ) {}
 
   add(value: number, tsMs: number, count = 1): void {
     this.series.add(value, tsMs, count, this.highRes);
-    this.changes.dirty = true;
+    this.changes.touch(tsMs);
   }
 }
