@@ -159,15 +159,24 @@ describe("GetMetricData validation", () => {
     ["neither MetricStat nor Expression", [{ Id: "m" }], "ValidationException", /Exactly one of/],
     ["an unknown reference", [{ Id: "x", Expression: "y*2" }], "ValidationException", /unknown id y/],
     ["a Period of 45", [q("m", "Latency", "Sum", 45)], "InvalidParameterValueException", /Period/],
+    ["a high-resolution Period for old data", [q("m", "Latency", "Sum", 10)], "InvalidParameterValueException", /older than 3 hours/],
     ["an invalid Stat", [q("m", "Latency", "Median")], "InvalidParameterValueException", /valid statistic/],
     ["an unsupported Stat", [q("m", "Latency", "tm90")], "InvalidParameterValueException", /not supported/],
     ["an unsupported function", [{ Id: "x", Expression: "SEARCH('x', 'Sum', 60)" }], "InvalidParameterValueException", /Unsupported function SEARCH/],
   ])("refuses %s", async (_what, queries, name, message) => {
-    const e = await caught(() => get(queries as MetricDataQuery[]));
+    // The clock is at T0 + 5 min; StartTime 4 h earlier makes the 3-hour rule apply.
+    const e = await caught(() => get(queries as MetricDataQuery[], T0 - 4 * 3600_000));
     expect(e.name).toBe(name);
     expect(e.Type).toBe("Sender");
     expect(e.$metadata?.httpStatusCode).toBe(400);
     expect(e.message).toMatch(message);
+  });
+
+  it("requires a Period multiple of 300 for a StartTime more than 15 days ago", async () => {
+    const e = await caught(() => get([q("m", "Latency", "Sum", 60)], T0 - 16 * 86_400_000));
+    expect(e.message).toMatch(/multiple of 300/);
+    const ok = await get([q("m", "Latency", "Sum", 300)], T0 - 16 * 86_400_000, T0 + 600_000);
+    expect(ok.MetricDataResults![0]!.Values).toEqual([25]);
   });
 
   it("sends query-compatible error headers and bodies on the wire", async () => {

@@ -8,6 +8,7 @@ import { type Dimension, normaliseDimensions } from "./series";
 const ID_PATTERN = /^[a-z][a-zA-Z0-9_]*$/;
 const HIGH_RES_PERIODS = new Set([1, 5, 10, 20, 30]);
 const THREE_HOURS_MS = 3 * 3600_000;
+const DAY_MS = 86_400_000;
 
 interface BaseQuery {
   id: string;
@@ -88,6 +89,10 @@ export function compileQueries(raw: unknown, field: string, startMs: number, now
     if (period < 60 && startMs < nowMs - THREE_HOURS_MS) {
       throw invalidValue(`The parameter ${at}.MetricStat.Period must be a multiple of 60 for data older than 3 hours.`);
     }
+    const coarsest = startMs < nowMs - 63 * DAY_MS ? 3600 : startMs < nowMs - 15 * DAY_MS ? 300 : 0;
+    if (coarsest > 0 && period % coarsest !== 0) {
+      throw invalidValue(`The parameter ${at}.MetricStat.Period must be a multiple of ${coarsest} for a StartTime more than ${coarsest === 300 ? 15 : 63} days ago.`);
+    }
     const stat = parseStat(ms.Stat);
     if (stat === null) throw invalidValue(`The parameter ${at}.MetricStat.Stat must be a valid statistic: ${ms.Stat}.`);
     if (stat === "unsupported") throw invalidValue(`The statistic ${ms.Stat} is not supported by the Local Gateway.`);
@@ -129,16 +134,20 @@ function checkReferences(queries: CompiledQuery[], field: string): void {
   queries.forEach(visit);
 }
 
-/** Rounds StartTime down to the period granularity AWS uses: the minute, or the period for high resolution. */
-export function roundStart(startMs: number, period: number): number {
-  const unit = (period < 60 ? period : 60) * 1000;
-  return Math.floor(startMs / unit) * unit;
+/**
+ * Rounds StartTime down as AWS does: to the period for high resolution, else to the minute, or to 5 minutes /
+ * the hour for a StartTime more than 15 / 63 days ago.
+ */
+export function roundStart(startMs: number, period: number, nowMs: number): number {
+  const seconds = period < 60 ? period : startMs < nowMs - 63 * DAY_MS ? 3600 : startMs < nowMs - 15 * DAY_MS ? 300 : 60;
+  return Math.floor(startMs / (seconds * 1000)) * seconds * 1000;
 }
 
 /** Runs every query (expressions after what they reference); ascending timestamps. */
 export function runQueries(store: MetricStore, queries: CompiledQuery[], startMs: number, endMs: number): QueryResult[] {
   const byId = new Map(queries.map((q) => [q.id, q]));
   const labels = defaultLabels(queries);
+  const now = store.clock.now();
   // Stat results stay as arrays (the common, large case); maps are built only for what expressions reference.
   const arrays = new Map<string, SeriesPoints>();
   const maps = new Map<string, MathSeries>();
@@ -147,7 +156,7 @@ export function runQueries(store: MetricStore, queries: CompiledQuery[], startMs
     let pts = arrays.get(q.id);
     if (pts === undefined) {
       const s = store.find(q.namespace, q.metricName, q.dimensions);
-      pts = s && unitMatches(s, q.unit) ? aggregate(s, roundStart(startMs, q.period), endMs, q.period, q.stat) : EMPTY;
+      pts = s && unitMatches(s, q.unit) ? aggregate(s, roundStart(startMs, q.period, now), endMs, q.period, q.stat) : EMPTY;
       arrays.set(q.id, pts);
     }
     return pts;
@@ -161,7 +170,7 @@ export function runQueries(store: MetricStore, queries: CompiledQuery[], startMs
       const pts = statPoints(q);
       const points = new Map<number, number>();
       for (let i = 0; i < pts.timestamps.length; i++) points.set(pts.timestamps[i]!, pts.values[i]!);
-      out = { points, periodMs: q.period * 1000, startMs: roundStart(startMs, q.period) };
+      out = { points, periodMs: q.period * 1000, startMs: roundStart(startMs, q.period, now) };
     } else {
       const v = evaluate(q.node, { lookup: (id) => asMath(byId.get(id)!), endMs });
       // An expression of numbers only has no timestamps to attach its value to: no data, as in AWS.
