@@ -196,7 +196,7 @@ export interface V2Deployment {
   deploymentId: string;
   description?: string;
   autoDeployed: boolean;
-  deploymentStatus: "PENDING" | "FAILED" | "SUCCEEDED";
+  deploymentStatus: "PENDING" | "FAILED" | "DEPLOYED";
   deploymentStatusMessage?: string;
   createdDate: number;
 }
