@@ -24,19 +24,16 @@ export class Bucket {
     if (max > this.max) this.max = max;
   }
 
-  merge(other: Bucket, withHistogram: boolean): void {
+  /** Merges the simple statistics only; percentiles over merged slots use percentileOfMany on the histograms. */
+  mergeStatistics(other: Bucket): void {
     this.n += other.n;
     this.sum += other.sum;
     if (other.min < this.min) this.min = other.min;
     if (other.max > this.max) this.max = other.max;
-    if (withHistogram && other.hist) (this.hist ??= new Histogram()).merge(other.hist);
   }
 
   percentile(p: number): number | undefined {
-    const v = this.hist?.percentile(p);
-    if (v === undefined) return undefined;
-    // Clamping to the exact extremes makes p0/p100 exact and never reports a value outside the data.
-    return Math.min(this.max, Math.max(this.min, v));
+    return exactEnds(this.hist?.percentile(p), p, this.min, this.max);
   }
 
   toJSON(): unknown[] {
@@ -58,4 +55,12 @@ export class Bucket {
     if (raw[4] !== undefined) b.hist = Histogram.fromJSON(raw[4]);
     return b;
   }
+}
+
+/** p0/p100 are the exact extremes, and no estimate is reported outside the data's range. */
+export function exactEnds(estimate: number | undefined, p: number, min: number, max: number): number | undefined {
+  if (estimate === undefined) return undefined;
+  if (p <= 0) return min;
+  if (p >= 100) return max;
+  return Math.min(max, Math.max(min, estimate));
 }

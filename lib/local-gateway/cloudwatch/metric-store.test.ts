@@ -103,6 +103,19 @@ describe("MetricStore", () => {
     }
   });
 
+  it("merges minutes holding negatives and zeros for percentiles", () => {
+    const { store } = newStore();
+    const h = store.series("Test", "signed", undefined);
+    [-50, -10, 0, 0, 10, 50, 100, -100].forEach((v, i) => h.add(v, T0 + (i % 4) * 60_000));
+    const s = store.find("Test", "signed", undefined)!;
+    const p = (n: number) => aggregate(s, T0, T0 + 240_000, 240, stat(`p${n}`)).values[0]!;
+    expect(p(0)).toBe(-100);
+    expect(p(25)).toBeCloseTo(-50, 0); // sorted: -100 -50 -10 0 0 10 50 100; rank 2 of 8
+    expect(p(50)).toBe(0);
+    expect(p(75)).toBeCloseTo(10, 0);
+    expect(p(100)).toBe(100);
+  });
+
   it("keeps 1-second slots for StorageResolution 1 and answers minutes otherwise", () => {
     const { store } = newStore();
     store.record("Test", "hr", undefined, 1, { timestampMs: T0 + 1_000, storageResolution: 1 });

@@ -1,4 +1,4 @@
-import { Bucket } from "./bucket";
+import { Bucket, exactEnds } from "./bucket";
 import { type Histogram, percentileOfMany } from "./histogram";
 import { MINUTE_MS, type Series } from "./series";
 
@@ -92,7 +92,7 @@ export function aggregate(series: Series, startMs: number, endMs: number, period
       acc = { agg: new Bucket(), hists: needHist ? [] : null };
       windows.set(w, acc);
     }
-    acc.agg.merge(b, false);
+    acc.agg.mergeStatistics(b);
     if (acc.hists && b.hist) acc.hists.push(b.hist);
   };
   if (scanRange) {
@@ -109,8 +109,7 @@ export function aggregate(series: Series, startMs: number, endMs: number, period
     let v: number | undefined;
     if (stat.kind !== "percentile") v = statValue(agg, stat);
     else if (hists && hists.length > 0 && agg.n > 0) {
-      const raw = percentileOfMany(hists, stat.p);
-      v = raw === undefined ? undefined : Math.min(agg.max, Math.max(agg.min, raw));
+      v = exactEnds(percentileOfMany(hists, stat.p), stat.p, agg.min, agg.max);
     }
     if (v === undefined) continue;
     timestamps.push(startMs + w * periodMs);
