@@ -56,9 +56,19 @@ export class MetricStore {
     this.files.load((ns, name, dims) => this.resolveByKey(ns, name, normaliseDimensions(dims)), this.alarms, this.clock.now());
     this.prune();
     const flushEvery = opts.flushIntervalMs ?? 30_000;
-    if (flushEvery > 0) this.timers.push(setInterval(() => void this.flush(), flushEvery).unref());
+    // Background work must never take the gateway down: a failed write is retried on the next tick.
+    const flushInBackground = () =>
+      this.flush().catch((e: unknown) => console.error("local-gateway: writing metrics failed", e));
+    if (flushEvery > 0) this.timers.push(setInterval(flushInBackground, flushEvery).unref());
     const alarmEvery = opts.alarmIntervalMs ?? 60_000;
-    if (alarmEvery > 0) this.timers.push(setInterval(() => this.evaluateAlarmsIfDue(), alarmEvery).unref());
+    const evaluateInBackground = () => {
+      try {
+        this.evaluateAlarmsIfDue();
+      } catch (e) {
+        console.error("local-gateway: evaluating alarms failed", e);
+      }
+    };
+    if (alarmEvery > 0) this.timers.push(setInterval(evaluateInBackground, alarmEvery).unref());
   }
 
   /** Resolves (creating on first use) a series; keep the handle to record without any lookup. */
@@ -149,6 +159,14 @@ export class MetricStore {
     })();
     try {
       await this.writing;
+    } catch (e) {
+      // Keep what was not written marked as changed, so the next flush tries again.
+      if (span) {
+        this.changes.touch(span.fromMs);
+        this.changes.touch(span.toMs);
+      }
+      if (alarms) this.alarmsDirty = true;
+      throw e;
     } finally {
       this.writing = null;
     }
