@@ -1,4 +1,5 @@
 import { CreateApiKeyCommand, GetApiKeysCommand, GetRestApisCommand } from "@aws-sdk/client-api-gateway";
+import { GetApisCommand } from "@aws-sdk/client-apigatewayv2";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { errorOf, startTestGateway, type TestGateway } from "./test-helpers";
 
@@ -78,8 +79,14 @@ describe("call accounting", () => {
     await t.v1.send(new GetRestApisCommand({}));
     await t.v1.send(new GetRestApisCommand({}));
     await t.v1.send(new GetApiKeysCommand({}));
-    const body = (await (await t.raw("/_localgateway/calls")).json()) as { calls: Record<string, number>; since: string };
-    expect(body.calls).toEqual({ GetRestApis: 2, GetApiKeys: 1 });
+    await t.v2.send(new GetApisCommand({}));
+    const body = (await (await t.raw("/_localgateway/calls")).json()) as {
+      calls: Record<string, number>;
+      services: Record<string, Record<string, number>>;
+      since: string;
+    };
+    expect(body.calls).toEqual({ GetRestApis: 2, GetApiKeys: 1, GetApis: 1 });
+    expect(body.services).toEqual({ apigateway: { GetRestApis: 2, GetApiKeys: 1 }, apigatewayv2: { GetApis: 1 } });
     expect(typeof body.since).toBe("string");
   });
 });

@@ -88,6 +88,8 @@ export async function createGateway(opts: GatewayOptions = {}): Promise<Gateway>
   const faults = new Faults(opts.random);
   const limits = config.controlLimits ? new ControlLimits(clock) : undefined;
   const calls = new Map<string, number>();
+  // The same operation name exists in v1 and v2 (CreateStage, …); the per-service view tells them apart.
+  const callsByService = new Map<string, Map<string, number>>();
   let callsSince = clock.now();
 
   const ctx: GatewayContext = {
@@ -126,10 +128,12 @@ export async function createGateway(opts: GatewayOptions = {}): Promise<Gateway>
     }
     if (path === "/_localgateway/calls") {
       if (method === "GET") {
-        return { status: 200, body: { since: new Date(callsSince).toISOString(), calls: Object.fromEntries(calls) } };
+        const services = Object.fromEntries([...callsByService].map(([svc, m]) => [svc, Object.fromEntries(m)]));
+        return { status: 200, body: { since: new Date(callsSince).toISOString(), calls: Object.fromEntries(calls), services } };
       }
       if (method === "DELETE") {
         calls.clear();
+        callsByService.clear();
         callsSince = clock.now();
         return { status: 204 };
       }
@@ -159,6 +163,10 @@ export async function createGateway(opts: GatewayOptions = {}): Promise<Gateway>
         params = found.params;
       }
       calls.set(op, (calls.get(op) ?? 0) + 1);
+      const service = cloudWatch ? "cloudwatch" : path.startsWith("/v2/") ? "apigatewayv2" : "apigateway";
+      let perService = callsByService.get(service);
+      if (!perService) callsByService.set(service, (perService = new Map()));
+      perService.set(op, (perService.get(op) ?? 0) + 1);
 
       const fault = faults.pick(op);
       if (fault) {

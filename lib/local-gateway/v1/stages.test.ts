@@ -317,6 +317,12 @@ describe("CreateDeployment with canarySettings", () => {
     expect(noName.message).toBe(
       "Invalid deployment content specified.Non null and non empty stageName must be provided for canary deployment. Provided value is null",
     );
+    const empty = await errorOf(() =>
+      t.v1.send(new CreateDeploymentCommand({ restApiId: api.apiId, stageName: "", canarySettings: { percentTraffic: 5 } })),
+    );
+    expect(empty.message).toBe(
+      "Invalid deployment content specified.Non null and non empty stageName must be provided for canary deployment. Provided value is ",
+    );
     const missing = await errorOf(() =>
       t.v1.send(new CreateDeploymentCommand({ restApiId: api.apiId, stageName: "ghost", canarySettings: { percentTraffic: 5 } })),
     );
