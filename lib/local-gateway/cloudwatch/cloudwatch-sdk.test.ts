@@ -75,6 +75,29 @@ describe("PutMetricData", () => {
     expect((await h.cw.send(new ListMetricsCommand({ Namespace: "Test" }))).Metrics).toEqual([]);
   });
 
+  it("keeps StorageResolution 1 data at one-second resolution", async () => {
+    const h = await start();
+    const base = T0 + 4 * 60_000;
+    await put(h, [
+      { MetricName: "HiRes", Value: 1, Timestamp: new Date(base + 1_000), StorageResolution: 1 },
+      { MetricName: "HiRes", Value: 2, Timestamp: new Date(base + 12_000), StorageResolution: 1 },
+      { MetricName: "HiRes", Value: 4, Timestamp: new Date(base + 14_000), StorageResolution: 1 },
+    ]);
+    const query = (Period: number) =>
+      h.cw.send(
+        new GetMetricDataCommand({
+          MetricDataQueries: [{ Id: "m", MetricStat: { Metric: { Namespace: "Test", MetricName: "HiRes" }, Period, Stat: "Sum" } }],
+          StartTime: new Date(base),
+          EndTime: new Date(base + 60_000),
+          ScanBy: "TimestampAscending",
+        }),
+      );
+    const r10 = (await query(10)).MetricDataResults![0]!;
+    expect(r10.Timestamps).toEqual([new Date(base), new Date(base + 10_000)]);
+    expect(r10.Values).toEqual([1, 6]);
+    expect((await query(60)).MetricDataResults![0]!.Values).toEqual([7]);
+  });
+
   it("refuses the reserved AWS/ namespaces", async () => {
     const h = await start();
     const e = await caught(() => put(h, [{ MetricName: "Count", Value: 1 }], "AWS/ApiGateway"));
