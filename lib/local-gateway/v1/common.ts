@@ -43,7 +43,7 @@ export function page<T>(ctx: OpContext, all: readonly T[]): { items: T[]; positi
   let limit = 25;
   if (limitRaw !== null) {
     const n = Number(limitRaw);
-    // Out-of-range behaviour is UNCONFIRMED for AWS; we reject like LocalStack's validation would.
+    // Out-of-range behaviour is UNCONFIRMED for AWS (and LocalStack has no rule); we reject rather than clamp.
     if (!Number.isInteger(n) || n < 1 || n > 500) throw badRequest("Invalid limit: must be an integer from 1 to 500");
     limit = n;
   }
