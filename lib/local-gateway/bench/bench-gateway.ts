@@ -9,16 +9,17 @@
  * machine hits both; the summary adds up requests and time over the rounds and takes the median p50/p99.
  *
  * Flags: --duration <s per arm per round> (3) --rounds <n> (3) --warmup <s> (1) --concurrency <n> (64)
- *        --max <requests per arm per round> (400000)
+ *        --max <requests per arm per round> (400000) --cpu-profile <file> (profile this process during the gateway arm)
  */
 
 import { type ChildProcess, fork } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { Session } from "node:inspector/promises";
 import { parseArgs } from "node:util";
 import {
   APIGatewayClient,
@@ -50,13 +51,20 @@ function nextMessage<T>(child: ChildProcess): Promise<T> {
   });
 }
 
-async function load(options: LoadOptions): Promise<LoadResult> {
+interface ArmResult extends LoadResult {
+  /** CPU time (user + system) this process spent per request: what the proxy itself costs, whatever else runs. */
+  cpuUsPerRequest: number;
+}
+
+async function load(options: LoadOptions): Promise<ArmResult> {
   const child = startChild("load");
   await nextMessage(child);
+  const cpuBefore = process.cpuUsage();
   child.send(options);
   const result = await nextMessage<LoadResult>(child);
+  const cpu = process.cpuUsage(cpuBefore);
   child.kill();
-  return result;
+  return { ...result, cpuUsPerRequest: (cpu.user + cpu.system) / Math.max(1, result.requests) };
 }
 
 /** A REST API whose every path is forwarded to the upstream's /v1, with a key required and a generous plan. */
@@ -145,7 +153,7 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
-function summarise(runs: readonly LoadResult[]): LoadResult {
+function summarise(runs: readonly ArmResult[]): ArmResult {
   const requests = runs.reduce((a, r) => a + r.requests, 0);
   const elapsedMs = runs.reduce((a, r) => a + r.elapsedMs, 0);
   const other: Record<string, number> = {};
@@ -158,14 +166,15 @@ function summarise(runs: readonly LoadResult[]): LoadResult {
     rps: (requests / elapsedMs) * 1000,
     p50Ms: median(runs.map((r) => r.p50Ms)),
     p99Ms: median(runs.map((r) => r.p99Ms)),
+    cpuUsPerRequest: runs.reduce((a, r) => a + r.cpuUsPerRequest * r.requests, 0) / Math.max(1, requests),
   };
 }
 
 function header(): string {
-  return ["arm".padEnd(8), "req/s".padStart(8), "p50 ms".padStart(8), "p99 ms".padStart(8), "requests".padStart(9), "non-2xx"].join("  ");
+  return ["arm".padEnd(8), "req/s".padStart(8), "p50 ms".padStart(8), "p99 ms".padStart(8), "cpu µs/req".padStart(10), "requests".padStart(9), "non-2xx"].join("  ");
 }
 
-function row(name: string, r: LoadResult): string {
+function row(name: string, r: ArmResult): string {
   const other = Object.entries(r.other)
     .map(([s, n]) => `${s}×${n}`)
     .join(" ");
@@ -174,6 +183,7 @@ function row(name: string, r: LoadResult): string {
     r.rps.toFixed(0).padStart(8),
     r.p50Ms.toFixed(2).padStart(8),
     r.p99Ms.toFixed(2).padStart(8),
+    r.cpuUsPerRequest.toFixed(0).padStart(10),
     String(r.requests).padStart(9),
     other || "-",
   ].join("  ");
@@ -200,6 +210,7 @@ async function main(): Promise<void> {
       warmup: { type: "string", default: "1" },
       concurrency: { type: "string", default: "64" },
       max: { type: "string", default: "400000" },
+      "cpu-profile": { type: "string" },
     },
   });
   const durationMs = Math.min(60, Number(values.duration)) * 1000;
@@ -225,8 +236,8 @@ async function main(): Promise<void> {
     );
     await load({ ...bareLoad, durationMs: warmupMs });
     await load({ ...gatewayLoad, durationMs: warmupMs });
-    const bareRuns: LoadResult[] = [];
-    const gatewayRuns: LoadResult[] = [];
+    const bareRuns: ArmResult[] = [];
+    const gatewayRuns: ArmResult[] = [];
     for (let i = 0; i < rounds; i++) {
       // Alternate which arm goes first, so neither always runs on the warmer JIT or the quieter machine.
       if (i % 2 === 0) {
@@ -237,10 +248,20 @@ async function main(): Promise<void> {
         bareRuns.push(await load({ ...bareLoad, durationMs }));
       }
     }
+    if (values["cpu-profile"] !== undefined) {
+      const session = new Session();
+      session.connect();
+      await session.post("Profiler.enable");
+      await session.post("Profiler.start");
+      await load({ ...gatewayLoad, durationMs });
+      const { profile } = await session.post("Profiler.stop");
+      writeFileSync(values["cpu-profile"], JSON.stringify(profile));
+      session.disconnect();
+    }
     console.log(header());
     for (let i = 0; i < rounds; i++) {
-      console.log(row(`bare #${i + 1}`, bareRuns[i] as LoadResult));
-      console.log(row(`gw #${i + 1}`, gatewayRuns[i] as LoadResult));
+      console.log(row(`bare #${i + 1}`, bareRuns[i] as ArmResult));
+      console.log(row(`gw #${i + 1}`, gatewayRuns[i] as ArmResult));
     }
     const bare = summarise(bareRuns);
     const gateway = summarise(gatewayRuns);
@@ -248,6 +269,8 @@ async function main(): Promise<void> {
     console.log(row("gateway", gateway));
     const ratio = gateway.rps / bare.rps;
     console.log(`throughput ratio gateway/bare: ${ratio.toFixed(2)} (goal ≥ 0.50: ${ratio >= 0.5 ? "met" : "NOT met"})`);
+    // On a busy machine the proxy process may not be the bottleneck; the CPU ratio is what throughput would be if it were.
+    console.log(`cpu-bound ratio (bare cpu/req ÷ gateway cpu/req): ${(bare.cpuUsPerRequest / gateway.cpuUsPerRequest).toFixed(2)}`);
     await metricsBench();
   } finally {
     bareProxy.close();
