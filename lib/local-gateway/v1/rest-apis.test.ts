@@ -12,6 +12,7 @@ import {
   PutIntegrationCommand,
   PutIntegrationResponseCommand,
   PutMethodCommand,
+  UpdateRestApiCommand,
   UpdateMethodCommand,
   paginateGetRestApis,
 } from "@aws-sdk/client-api-gateway";
@@ -44,6 +45,23 @@ describe("REST APIs", () => {
     expect(res.status).toBe(404);
     expect(res.headers.get("x-amzn-errortype")).toBe("NotFoundException");
     expect(await res.json()).toEqual({ message: "Invalid API identifier specified 000000000000:nope" });
+  });
+
+  it("updates name, description and apiKeySource; refuses other paths", async () => {
+    const api = await t.v1.send(new CreateRestApiCommand({ name: "upd" }));
+    const u = await t.v1.send(
+      new UpdateRestApiCommand({
+        restApiId: api.id,
+        patchOperations: [
+          { op: "replace", path: "/name", value: "renamed" },
+          { op: "replace", path: "/description", value: "d" },
+          { op: "replace", path: "/apiKeySource", value: "AUTHORIZER" },
+        ],
+      }),
+    );
+    expect(u).toMatchObject({ name: "renamed", description: "d", apiKeySource: "AUTHORIZER" });
+    const e = await errorOf(() => t.v1.send(new UpdateRestApiCommand({ restApiId: api.id, patchOperations: [{ op: "replace", path: "/id", value: "x" }] })));
+    expect(e.name).toBe("BadRequestException");
   });
 
   it("refuses an API without a name and a bad apiKeySource with 400", async () => {

@@ -2,7 +2,7 @@ import type { OpContext } from "../context";
 import { badRequest, type Reply } from "../http";
 import type { RouteDef } from "../routes";
 import type { RestApi } from "../state/types";
-import { body, compact, epochSeconds, findApi, listBody, newId, optBool, optString, optStringMap } from "./common";
+import { body, compact, epochSeconds, findApi, listBody, newId, optBool, optString, optStringMap, parseBool, patchOps } from "./common";
 
 export function renderRestApi(api: RestApi): Record<string, unknown> {
   return compact({
@@ -69,6 +69,29 @@ function getRestApi(ctx: OpContext): Reply {
   return { status: 200, body: renderRestApi(findApi(ctx)) };
 }
 
+const API_PATHS = ["/name", "/description", "/version", "/apiKeySource", "/disableExecuteApiEndpoint"];
+
+/** UpdateRestApi: the simple top-level fields (not in issue 3's list; the console uses it for apiKeySource). */
+function updateRestApi(ctx: OpContext): Reply {
+  const api = findApi(ctx);
+  const draft = { ...api };
+  for (const p of patchOps(ctx, "updateRestApiInput")) {
+    if (p.op !== "replace" || !API_PATHS.includes(p.path)) {
+      throw badRequest(`Invalid patch path  '${p.path}' specified for op '${p.op}'. Must be one of: [${API_PATHS.join(", ")}]`);
+    }
+    if (p.path === "/name") {
+      if (!p.value) throw badRequest("Invalid REST API name specified: name must be non-empty");
+      draft.name = p.value;
+    } else if (p.path === "/description") draft.description = p.value;
+    else if (p.path === "/version") draft.version = p.value;
+    else if (p.path === "/apiKeySource") draft.apiKeySource = parseApiKeySource(p.value ?? "");
+    else draft.disableExecuteApiEndpoint = parseBool(p.value, "disableExecuteApiEndpoint");
+  }
+  ctx.gw.state.restApis[api.id] = compact(draft);
+  ctx.gw.changed();
+  return { status: 200, body: renderRestApi(draft) };
+}
+
 function deleteRestApi(ctx: OpContext): Reply {
   const api = findApi(ctx);
   delete ctx.gw.state.restApis[api.id];
@@ -84,5 +107,6 @@ export const restApiRoutes: RouteDef[] = [
   ["GET", "/restapis", "GetRestApis", getRestApis],
   ["POST", "/restapis", "CreateRestApi", createRestApi],
   ["GET", "/restapis/{restapi_id}", "GetRestApi", getRestApi],
+  ["PATCH", "/restapis/{restapi_id}", "UpdateRestApi", updateRestApi],
   ["DELETE", "/restapis/{restapi_id}", "DeleteRestApi", deleteRestApi],
 ];
