@@ -63,6 +63,8 @@ describe("fault injection", () => {
       [{ operation: "X", rate: 1, status: 404 }, "status must be 429, 500 or 503"],
       [{ operation: "X", rate: 1 }, "a fault needs a status, a latencyMs or both"],
       [{ rate: 1, status: 500 }, "operation"],
+      [{ operation: "GetRestApisCommand", rate: 1, status: 500 }, 'without "Command"'],
+      [{ operation: "get rest apis", rate: 1, status: 500 }, "operation must be an operation name"],
     ] as const) {
       const res = await addFault(rule);
       expect(res.status).toBe(400);

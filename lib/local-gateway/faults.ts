@@ -7,7 +7,10 @@ import { z } from "zod";
  */
 const ruleSchema = z
   .object({
-    operation: z.string().min(1, "operation must be an operation name or \"*\""),
+    operation: z
+      .string()
+      .regex(/^(\*|[A-Z][A-Za-z0-9]*)$/, 'operation must be an operation name such as "GetRestApis", or "*"')
+      .refine((op) => !op.endsWith("Command"), 'operation is the SDK command name without "Command", e.g. "GetRestApis"'),
     rate: z.number().min(0, "rate must be between 0 and 1").max(1, "rate must be between 0 and 1"),
     status: z.union([z.literal(429), z.literal(500), z.literal(503)], { error: "status must be 429, 500 or 503" }).optional(),
     latencyMs: z.number().int().min(0).max(120_000, "latencyMs must be between 0 and 120000").optional(),
