@@ -288,6 +288,18 @@ describe("UpdateStage canary settings", () => {
     expect(s.canarySettings).toMatchObject({ deploymentId: d2, percentTraffic: 0 });
   });
 
+  it("promoting a stage without a canary in the same request as a percentTraffic replace changes nothing else", async () => {
+    await patch([{ op: "replace", path: "/variables/a", value: "1" }]);
+    const s = await patch([
+      { op: "replace", path: "/canarySettings/percentTraffic", value: "0.0" },
+      { op: "copy", from: "/canarySettings/stageVariableOverrides", path: "/variables" },
+      { op: "copy", from: "/canarySettings/deploymentId", path: "/deploymentId" },
+    ]);
+    expect(s.deploymentId).toBe(api.deploymentId);
+    expect(s.variables).toEqual({ a: "1" });
+    expect(s.canarySettings).toEqual({ deploymentId: api.deploymentId, percentTraffic: 0, useStageCache: false });
+  });
+
   it("refuses other copy pairs and copies without a canary, with AWS's texts", async () => {
     const bad = await errorOf(() => patch([{ op: "copy", from: "/variables", path: "/canarySettings/stageVariableOverrides" }]));
     expect(bad.message).toBe(
