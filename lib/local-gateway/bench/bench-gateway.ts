@@ -1,7 +1,7 @@
 /**
  * `npm run bench:gateway`: the data plane (API key check, usage plan with throttle and quota, usage counting and
  * metrics, detailed metrics on) against a bare node:http proxy using the same forwarding code and keep-alive pool,
- * both in front of the same demo upstream. The upstream and the load generator run in child processes so the
+ * both in front of the same demo upstream. The upstream and the load generator run in one child process, so the
  * measured process only proxies. Prints req/s, p50 and p99 for both and the throughput ratio (goal ≥ 0.50), then
  * the GetMetricData timing from cloudwatch/bench-metrics.ts when that module exists.
  *
@@ -38,16 +38,16 @@ import { createUpstreamAgents, forwardRequest } from "../data-plane/proxy";
 import { createGateway } from "../server";
 import type { LoadOptions, LoadResult } from "./load";
 
-const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), "child.ts");
-
-function startChild(role: string): ChildProcess {
-  return fork(CHILD, [role], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
-}
+const DRIVER = path.join(path.dirname(fileURLToPath(import.meta.url)), "child.ts");
 
 function nextMessage<T>(child: ChildProcess): Promise<T> {
   return new Promise((resolve, reject) => {
-    child.once("message", (m) => resolve(m as T));
-    child.once("exit", (code) => reject(new Error(`bench child exited with ${code}`)));
+    const onExit = (code: number | null) => reject(new Error(`bench driver exited with ${code}`));
+    child.once("exit", onExit);
+    child.once("message", (m) => {
+      child.off("exit", onExit);
+      resolve(m as T);
+    });
   });
 }
 
@@ -56,14 +56,11 @@ interface ArmResult extends LoadResult {
   cpuUsPerRequest: number;
 }
 
-async function load(options: LoadOptions): Promise<ArmResult> {
-  const child = startChild("load");
-  await nextMessage(child);
+async function load(driver: ChildProcess, options: LoadOptions): Promise<ArmResult> {
   const cpuBefore = process.cpuUsage();
-  child.send(options);
-  const result = await nextMessage<LoadResult>(child);
+  driver.send({ load: options });
+  const { result } = await nextMessage<{ result: LoadResult }>(driver);
   const cpu = process.cpuUsage(cpuBefore);
-  child.kill();
   return { ...result, cpuUsPerRequest: (cpu.user + cpu.system) / Math.max(1, result.requests) };
 }
 
@@ -219,8 +216,8 @@ async function main(): Promise<void> {
   const maxRequests = Math.min(2_000_000, Number(values.max));
   const rounds = Math.min(10, Math.max(1, Number(values.rounds)));
 
-  const upstreamChild = startChild("upstream");
-  const { port } = await nextMessage<{ port: number }>(upstreamChild);
+  const driver = fork(DRIVER, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const { port } = await nextMessage<{ port: number }>(driver);
   const upstreamUrl = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), "lgw-bench-"));
   const gw = await createGateway({ port: 0, dataDir, controlLimits: false });
@@ -234,18 +231,18 @@ async function main(): Promise<void> {
       `load: ${concurrency} keep-alive connections, ${rounds} rounds of ${durationMs / 1000} s per arm ` +
         `(after ${warmupMs / 1000} s warm-up each), at most ${maxRequests} requests per arm per round`,
     );
-    await load({ ...bareLoad, durationMs: warmupMs });
-    await load({ ...gatewayLoad, durationMs: warmupMs });
+    await load(driver, { ...bareLoad, durationMs: warmupMs });
+    await load(driver, { ...gatewayLoad, durationMs: warmupMs });
     const bareRuns: ArmResult[] = [];
     const gatewayRuns: ArmResult[] = [];
     for (let i = 0; i < rounds; i++) {
       // Alternate which arm goes first, so neither always runs on the warmer JIT or the quieter machine.
       if (i % 2 === 0) {
-        bareRuns.push(await load({ ...bareLoad, durationMs }));
-        gatewayRuns.push(await load({ ...gatewayLoad, durationMs }));
+        bareRuns.push(await load(driver, { ...bareLoad, durationMs }));
+        gatewayRuns.push(await load(driver, { ...gatewayLoad, durationMs }));
       } else {
-        gatewayRuns.push(await load({ ...gatewayLoad, durationMs }));
-        bareRuns.push(await load({ ...bareLoad, durationMs }));
+        gatewayRuns.push(await load(driver, { ...gatewayLoad, durationMs }));
+        bareRuns.push(await load(driver, { ...bareLoad, durationMs }));
       }
     }
     if (values["cpu-profile"] !== undefined) {
@@ -253,7 +250,7 @@ async function main(): Promise<void> {
       session.connect();
       await session.post("Profiler.enable");
       await session.post("Profiler.start");
-      await load({ ...gatewayLoad, durationMs });
+      await load(driver, { ...gatewayLoad, durationMs });
       const { profile } = await session.post("Profiler.stop");
       writeFileSync(values["cpu-profile"], JSON.stringify(profile));
       session.disconnect();
@@ -275,7 +272,7 @@ async function main(): Promise<void> {
   } finally {
     bareProxy.close();
     await gw.close();
-    upstreamChild.send("stop");
+    driver.send("stop");
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,32 +1,20 @@
 /**
- * Child-process roles for the gateway bench, so the load generator and the upstream do not share the measured
- * process's event loop. Started with fork(); talks over IPC:
- *   role "upstream": starts the demo upstream on 127.0.0.1:0, replies {port}; exits on "stop" or parent exit.
- *   role "load":     receives LoadOptions, replies LoadResult, exits.
+ * The gateway bench's driver process: it runs the demo upstream and the load generator, so the measured process
+ * only proxies and the machine runs two busy processes, not three. Started with fork(); talks over IPC:
+ *   → {port} once the upstream listens;  ← {load: LoadOptions} → {result: LoadResult};  ← "stop" → exits.
  */
 
 import { startDemoUpstream } from "../demo/upstream";
 import { type LoadOptions, runLoad } from "./load";
 
-const role = process.argv[2];
-const send = (msg: unknown) => process.send?.(msg);
-
-if (role === "upstream") {
-  const upstream = await startDemoUpstream({ port: 0 });
-  process.on("message", (msg) => {
-    if (msg === "stop") void upstream.close().then(() => process.exit(0));
-  });
-  process.on("disconnect", () => process.exit(0));
-  send({ port: upstream.port });
-} else if (role === "load") {
-  process.once("message", (options) => {
-    void runLoad(options as LoadOptions).then((result) => {
-      send(result);
-      process.disconnect?.();
-    });
-  });
-  send({ ready: true });
-} else {
-  console.error(`unknown bench child role: ${role}`);
-  process.exit(2);
-}
+const upstream = await startDemoUpstream({ port: 0 });
+process.on("message", (msg) => {
+  if (msg === "stop") {
+    void upstream.close().then(() => process.exit(0));
+    return;
+  }
+  const options = (msg as { load?: LoadOptions }).load;
+  if (options !== undefined) void runLoad(options).then((result) => process.send?.({ result }));
+});
+process.on("disconnect", () => process.exit(0));
+process.send?.({ port: upstream.port });
