@@ -185,6 +185,8 @@ export async function handleDataPlane(req: IncomingMessage, res: ServerResponse,
   const target = parseDataPlaneUrl(req.url ?? "/");
   const entry = target && gw.indexes.stage(target.apiId, target.stageName);
   if (target === undefined || entry === undefined) return sendGatewayResponse(res, MISSING_AUTH_TOKEN, ids);
+  // The default execute-api endpoint switched off: AWS answers 403 Forbidden for every call.
+  if (entry.api.disableExecuteApiEndpoint) return sendGatewayResponse(res, FORBIDDEN, ids);
 
   const rt = dataPlaneRuntime(gw);
   const stage = compileStage(entry);

@@ -4,6 +4,7 @@ import {
   CreateUsagePlanKeyCommand,
   GetUsageCommand,
   UpdateApiKeyCommand,
+  UpdateRestApiCommand,
 } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestGateway, type TestGateway } from "../test-helpers";
@@ -107,6 +108,21 @@ describe("unknown routes", () => {
       "Missing Authentication Token",
       "MissingAuthenticationTokenException",
     );
+  });
+});
+
+describe("disableExecuteApiEndpoint", () => {
+  it("answers 403 Forbidden for every call once the default endpoint is disabled", async () => {
+    const id = await createApi(t.v1, "disabled-api", [{ path: "/a", method: "GET", mock: { body: "{}" } }]);
+    await deploy(t.v1, id, "prod");
+    expect((await fetch(url("/a", "prod", id))).status).toBe(200);
+    await t.v1.send(
+      new UpdateRestApiCommand({
+        restApiId: id,
+        patchOperations: [{ op: "replace", path: "/disableExecuteApiEndpoint", value: "true" }],
+      }),
+    );
+    await expectGatewayError(await fetch(url("/a", "prod", id)), 403, "Forbidden", "ForbiddenException");
   });
 });
 
