@@ -1,19 +1,39 @@
 // `npm run demo`: the whole product on the embedded default. Migrates the SQLite database, seeds demo users,
-// builds the console and serves it on http://127.0.0.1:3000, then prints the logins.
+// starts the Local Gateway with its demo upstream, demo APIs, plans and keys (seeded through the AWS SDK,
+// idempotently) and a bounded traffic generator, builds the console and serves it on http://127.0.0.1:3000
+// against that gateway, then prints the logins.
 import { spawn, spawnSync } from "node:child_process";
 import { hashPassword } from "../lib/auth/password";
+import { loadConfig } from "../lib/local-gateway/config";
+import { startDemoStack } from "../lib/local-gateway/demo/stack";
 import { seedUsers } from "../lib/db/seed";
 import { env } from "../lib/env";
 import { DEMO_PASSWORD, DEMO_TENANTS, DEMO_USERS } from "./lib/demo-users";
 import { enableWal, migrateDatabase } from "./lib/migrate";
 
 const PORT = 3000;
+// The SDK (used here to seed the Local Gateway) warns about Node 20 on every client; the README explains the plan.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const step = (s: string) => console.log(`\n▸ ${s}`);
 
 step(`database: ${env.databaseKind} (${env.DATABASE_URL.replace(/\/\/[^@]*@/, "//…@")})`);
 await migrateDatabase(env.DATABASE_URL, { quiet: true });
 await enableWal(env.DATABASE_URL);
-await seedUsers(DEMO_TENANTS, DEMO_USERS, await hashPassword(DEMO_PASSWORD));
+const tenantIds = await seedUsers(DEMO_TENANTS, DEMO_USERS, await hashPassword(DEMO_PASSWORD));
+
+step("starting the Local Gateway, the demo upstream and the traffic generator");
+const gatewayConfig = loadConfig();
+const stack = await startDemoStack({
+  gatewayPort: gatewayConfig.port,
+  dataDir: gatewayConfig.dataDir,
+  controlLimits: gatewayConfig.controlLimits,
+  // In AWS each demo key carries customerId = the console's tenant id, as keys made in Tollgate do.
+  tenants: [...tenantIds].map(([name, id], i) => ({
+    id,
+    name,
+    plan: (["Gold", "Silver", "Bronze"] as const)[i % 3]!,
+  })),
+});
 
 if (!process.argv.includes("--no-build")) {
   step("building the console (next build)…");
@@ -36,7 +56,7 @@ const server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p"
 const stop = () => server.kill("SIGTERM");
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
-server.on("exit", (code) => process.exit(code ?? 0));
+server.on("exit", (code) => void stack.close().finally(() => process.exit(code ?? 0)));
 
 const url = `http://127.0.0.1:${PORT}`;
 for (let i = 0; i < 100; i++) {
@@ -49,9 +69,17 @@ for (let i = 0; i < 100; i++) {
     break;
   await new Promise((r) => setTimeout(r, 300));
 }
+const { restApis, usagePlans } = stack.seeded;
+console.log(`\nTollgate is running at ${url}  (Ctrl+C to stop)`);
+console.log(`\nLocal Gateway (the console's AWS endpoint): ${stack.endpoint}`);
 console.log(
-  `\nTollgate is running at ${url}  (Ctrl+C to stop)\n\nDemo logins (password for all: ${DEMO_PASSWORD}):`,
+  `  REST APIs: payments ${restApis.payments} (stages dev, prod with a 10 % canary), weather ${restApis.weather}`,
 );
+console.log(`  usage plans: ${Object.keys(usagePlans).join(", ")}; demo traffic ~10 requests a second`);
+console.log(
+  `  try: curl -i ${stack.endpoint}/restapis/${restApis.payments}/prod/_user_request_/payments   (403 without x-api-key)`,
+);
+console.log(`\nDemo logins (password for all: ${DEMO_PASSWORD}):`);
 for (const u of DEMO_USERS)
   console.log(`  ${u.role.padEnd(9)} ${u.email}${u.tenant ? `  (tenant: ${u.tenant})` : ""}`);
 console.log("");

@@ -98,7 +98,8 @@ export async function createGateway(opts: GatewayOptions = {}): Promise<Gateway>
   const store = StateStore.open(config.dataDir);
   const metrics = new MetricStore({ dataDir: config.dataDir, clock });
   const faults = new Faults(opts.random);
-  const limits = config.controlLimits ? new ControlLimits(clock) : undefined;
+  // Checked per request, so a host (the demo) can seed with limits off and then switch them on.
+  const limits = new ControlLimits(clock);
   const calls = new Map<string, number>();
   // The same operation name exists in v1 and v2 (CreateStage, …); the per-service view tells them apart.
   const callsByService = new Map<string, Map<string, number>>();
@@ -202,7 +203,7 @@ export async function createGateway(opts: GatewayOptions = {}): Promise<Gateway>
         if (fault.latencyMs > 0) await new Promise((r) => setTimeout(r, fault.latencyMs));
         if (fault.status) throw cloudWatch ? cloudWatchFaultError(fault.status) : faultError(fault.status);
       }
-      if (limits && !cloudWatch) {
+      if (ctx.config.controlLimits && !cloudWatch) {
         const retryAfter = limits.admit(op);
         if (retryAfter !== undefined) {
           throw new GatewayError(

@@ -22,6 +22,8 @@ export interface DemoStackOptions {
   /** How long the traffic runs, ms (bounded: default 8 h, the generator's maximum). */
   trafficDurationMs?: number;
   onTrafficProgress?: (stats: TrafficStats) => void;
+  /** AWS's control-plane rate limits after seeding; default on. */
+  controlLimits?: boolean;
 }
 
 export interface DemoStack {
@@ -49,6 +51,8 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
       upstreamUrl: upstream.url,
       tenants: options.tenants,
     });
+    // From here on the console meets AWS's real control-plane throttling, unless the operator switched it off.
+    gateway.ctx.config.controlLimits = options.controlLimits ?? true;
     const rate = options.trafficRate ?? 10;
     const traffic =
       rate > 0
