@@ -6,6 +6,9 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 export const E2E = {
   port,
   baseURL: `http://127.0.0.1:${port}`,
-  databaseUrl: process.env.E2E_DATABASE_URL ?? `file:${path.join(tmpdir(), "tollgate-e2e.db")}`,
+  databaseUrl: process.env.E2E_DATABASE_URL ?? `file:${path.join(tmpdir(), `tollgate-e2e-${port}.db`)}`,
   password: "e2e-password-123",
+  /** A fresh Local Gateway (and demo upstream) per run, which the console under test uses as its AWS endpoint. */
+  gatewayPort: Number(process.env.E2E_GATEWAY_PORT ?? port + 1400),
+  upstreamPort: Number(process.env.E2E_UPSTREAM_PORT ?? port + 1401),
 };

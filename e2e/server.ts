@@ -1,6 +1,9 @@
-// Starts the console for Playwright: fresh database, seeded e2e users, production build (`next build` must have run).
+// Starts the console for Playwright: fresh database, seeded e2e users, a fresh Local Gateway with the demo
+// upstream as the console's AWS endpoint, and the production build (`next build` must have run).
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { E2E } from "./env";
 import { E2E_USERS, E2E_TENANTS } from "./users";
 
@@ -31,6 +34,16 @@ const { seedUsers } = await import("../lib/db/seed");
 const { hashPassword } = await import("../lib/auth/password");
 await seedUsers(E2E_TENANTS, E2E_USERS, await hashPassword(E2E.password));
 
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+const { createGateway } = await import("../lib/local-gateway/server");
+const { startDemoUpstream } = await import("../lib/local-gateway/demo/upstream");
+const gatewayDir = mkdtempSync(path.join(tmpdir(), "tollgate-e2e-gateway-"));
+const upstream = await startDemoUpstream({ port: E2E.upstreamPort });
+// Specs that test AWS's control-plane throttling switch it on for themselves (gateway.ctx.config / faults).
+const gateway = await createGateway({ port: E2E.gatewayPort, dataDir: gatewayDir, controlLimits: false });
+process.env.AWS_ENDPOINT_URL = gateway.url;
+process.env.TOLLGATE_MODE = "local";
+
 const server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(E2E.port)], {
   stdio: "inherit",
   env: {
@@ -39,5 +52,10 @@ const server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p"
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   },
 });
+const shutdown = async () => {
+  await gateway.close();
+  await upstream.close();
+  rmSync(gatewayDir, { recursive: true, force: true });
+};
 for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill("SIGTERM"));
-server.on("exit", (code) => process.exit(code ?? 0));
+server.on("exit", (code) => void shutdown().finally(() => process.exit(code ?? 0)));

@@ -62,7 +62,7 @@ test("suspending a tenant keeps its partners out until it is reinstated", async 
 
 test("the audit trail filters and pages on the server", async ({ page }) => {
   await page.goto("/ops/audit");
-  await page.getByLabel("Action").fill("auth.sign-in");
+  await page.getByLabel("Action (prefix)").fill("auth.sign-in");
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/action=auth.sign-in/);
   const cells = page.getByRole("cell", { name: "auth.sign-in" });

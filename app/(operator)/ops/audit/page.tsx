@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
 import { ScrollText } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -52,40 +54,50 @@ export default async function AuditPage({
         description="Every change made through Tollgate: who did what to which target, when, and whether it worked."
       />
       <form
-        className="mb-4 grid gap-2 sm:grid-cols-3 lg:grid-cols-7"
+        className="mb-4 grid items-end gap-3 sm:grid-cols-2 lg:grid-cols-4"
         role="search"
         aria-label="Filter audit events"
       >
-        <Input name="actor" aria-label="Actor email" placeholder="Actor email" defaultValue={q.actor} />
-        <Input
-          name="action"
-          aria-label="Action"
-          placeholder="Action (prefix)"
-          defaultValue={q.action}
-          list="audit-actions"
-        />
+        <Filter label="Actor email">
+          <Input name="actor" placeholder="someone@example.com" defaultValue={q.actor} />
+        </Filter>
+        <Filter label="Action (prefix)">
+          <Input name="action" placeholder="tenant." defaultValue={q.action} list="audit-actions" />
+        </Filter>
         <datalist id="audit-actions">
           {actions.map((a) => (
             <option key={a} value={a} />
           ))}
         </datalist>
-        <Input name="target" aria-label="Target" placeholder="Target id or type" defaultValue={q.target} />
-        <Select
-          name="outcome"
-          aria-label="Outcome"
-          defaultValue={q.outcome ?? ""}
-          options={[
-            { value: "", label: "Any outcome" },
-            { value: "success", label: "Success" },
-            { value: "failure", label: "Failure" },
-            { value: "denied", label: "Denied" },
-          ]}
-        />
-        <Input type="date" name="from" aria-label="From date (UTC)" defaultValue={raw.from} />
-        <Input type="date" name="to" aria-label="To date (UTC, inclusive)" defaultValue={raw.to} />
-        <Button type="submit" variant="secondary">
-          Apply filters
-        </Button>
+        <Filter label="Target">
+          <Input name="target" placeholder="Target id or type" defaultValue={q.target} />
+        </Filter>
+        <Filter label="Outcome">
+          <Select
+            name="outcome"
+            defaultValue={q.outcome ?? ""}
+            options={[
+              { value: "", label: "Any outcome" },
+              { value: "success", label: "Success" },
+              { value: "failure", label: "Failure" },
+              { value: "denied", label: "Denied" },
+            ]}
+          />
+        </Filter>
+        <Filter label="From date (UTC)">
+          <Input type="date" name="from" defaultValue={raw.from} />
+        </Filter>
+        <Filter label="To date (UTC, inclusive)">
+          <Input type="date" name="to" defaultValue={raw.to} />
+        </Filter>
+        <div className="flex gap-2">
+          <Button type="submit" variant="secondary">
+            Apply filters
+          </Button>
+          <Button asChild variant="ghost">
+            <Link href="/ops/audit">Clear</Link>
+          </Button>
+        </div>
       </form>
       {events.length === 0 ? (
         <EmptyState
@@ -141,5 +153,14 @@ export default async function AuditPage({
         </>
       )}
     </>
+  );
+}
+
+function Filter({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label className="flex flex-col gap-1 text-xs font-medium text-muted-foreground">
+      {label}
+      {children}
+    </label>
   );
 }
