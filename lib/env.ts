@@ -92,7 +92,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     authSecret: e.AUTH_SECRET ?? localSecret(e.DATA_DIR),
     databaseKind: e.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql",
     awsEndpoint: e.AWS_ENDPOINT_URL ?? (e.TOLLGATE_MODE === "local" ? "http://127.0.0.1:4566" : undefined),
-    secureCookies: e.SECURE_COOKIES ?? e.APP_URL.startsWith("https:"),
+    // Browsers accept Secure cookies over https and on loopback (a "potentially trustworthy" origin), so the
+    // session cookie is Secure by default everywhere it can be; plain http on another host would drop it.
+    secureCookies:
+      e.SECURE_COOKIES ??
+      (e.APP_URL.startsWith("https:") ||
+        /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(e.APP_URL)),
     oidcEnabled: Boolean(e.OIDC_ISSUER),
   };
 }
