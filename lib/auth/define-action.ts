@@ -47,6 +47,44 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
+const invalidInput = (error: z.ZodError) =>
+  ({
+    ok: false,
+    code: "invalid",
+    error: "Please correct the highlighted fields.",
+    fieldErrors: fieldErrorsOf(error),
+  }) as const;
+
+/**
+ * Turns a thrown error into the action's failure value: AppErrors keep their code and message; anything else is
+ * logged with the request id and shown generically. Next's redirect()/notFound() work by throwing and pass through.
+ */
+function failure(e: unknown, requestId: string, action: string): Extract<ActionResult<never>, { ok: false }> {
+  if (e instanceof AppError) {
+    return {
+      ok: false,
+      code: e.code,
+      error: e.message,
+      ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}),
+      ...(e.retryAfterSeconds ? { retryAfterSeconds: e.retryAfterSeconds } : {}),
+    };
+  }
+  if (
+    e &&
+    typeof e === "object" &&
+    "digest" in e &&
+    String((e as { digest: unknown }).digest).startsWith("NEXT_")
+  ) {
+    throw e;
+  }
+  log.error({ err: e, requestId, action }, "action failed");
+  return {
+    ok: false,
+    code: "internal",
+    error: `Something went wrong. Quote request id ${requestId} if you report it.`,
+  };
+}
+
 /**
  * Wraps a server action: authenticates, checks the declared permission, validates input with the zod schema shared
  * with the form, runs the handler, audits the outcome and turns expected failures into values the form can show.
@@ -82,46 +120,18 @@ export function defineAction<S extends z.ZodType, O>(def: ActionDef<S, O>): Toll
       return { ok: false, code: "forbidden", error: "You do not have permission to do that." };
     }
     const parsed = def.input.safeParse(raw);
-    if (!parsed.success) {
-      return {
-        ok: false,
-        code: "invalid",
-        error: "Please correct the highlighted fields.",
-        fieldErrors: fieldErrorsOf(parsed.error),
-      };
-    }
+    if (!parsed.success) return invalidInput(parsed.error);
     try {
       const data = await def.handler({ actor, input: parsed.data, requestId });
       await write("success", parsed.data, data);
       return { ok: true, data };
     } catch (e) {
-      if (e instanceof AppError) {
-        await write(e.code === "forbidden" ? "denied" : "failure", parsed.data, undefined, {
-          error: e.message,
-        });
-        return {
-          ok: false,
-          code: e.code,
-          error: e.message,
-          ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}),
-          ...(e.retryAfterSeconds ? { retryAfterSeconds: e.retryAfterSeconds } : {}),
-        };
-      }
-      // Next's redirect()/notFound() work by throwing; let them through.
-      if (
-        e &&
-        typeof e === "object" &&
-        "digest" in e &&
-        String((e as { digest: unknown }).digest).startsWith("NEXT_")
-      )
-        throw e;
-      log.error({ err: e, requestId, action: def.name }, "action failed");
-      await write("failure", parsed.data, undefined, { error: "internal" });
-      return {
-        ok: false,
-        code: "internal",
-        error: `Something went wrong. Quote request id ${requestId} if you report it.`,
-      };
+      const result = failure(e, requestId, def.name);
+      const outcome = result.code === "forbidden" ? "denied" : "failure";
+      await write(outcome, parsed.data, undefined, {
+        error: result.code === "internal" ? "internal" : result.error,
+      });
+      return result;
     }
   };
   return Object.assign(run, { meta: { name: def.name, permission: def.permission } });
@@ -139,38 +149,11 @@ export function definePublicAction<S extends z.ZodType, O>(def: {
   const run = async (raw: z.input<S>): Promise<ActionResult<O>> => {
     const requestId = randomUUID();
     const parsed = def.input.safeParse(raw);
-    if (!parsed.success) {
-      return {
-        ok: false,
-        code: "invalid",
-        error: "Please correct the highlighted fields.",
-        fieldErrors: fieldErrorsOf(parsed.error),
-      };
-    }
+    if (!parsed.success) return invalidInput(parsed.error);
     try {
       return { ok: true, data: await def.handler({ input: parsed.data, requestId }) };
     } catch (e) {
-      if (e instanceof AppError) {
-        return {
-          ok: false,
-          code: e.code,
-          error: e.message,
-          ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}),
-        };
-      }
-      if (
-        e &&
-        typeof e === "object" &&
-        "digest" in e &&
-        String((e as { digest: unknown }).digest).startsWith("NEXT_")
-      )
-        throw e;
-      log.error({ err: e, requestId, action: def.name }, "public action failed");
-      return {
-        ok: false,
-        code: "internal",
-        error: `Something went wrong. Quote request id ${requestId} if you report it.`,
-      };
+      return failure(e, requestId, def.name);
     }
   };
   return Object.assign(run, { meta: { name: def.name, permission: "public" as const } });
