@@ -15,7 +15,7 @@ import { aws } from "./errors";
 
 export type V2ApiDto = Omit<ApiSummaryDto, "stages"> & { routeSelectionExpression: string | null };
 
-function apiDto(a: Api): V2ApiDto {
+function apiDto(a: Partial<Api>): V2ApiDto {
   const id = a.ApiId ?? "";
   return {
     id,
@@ -35,7 +35,7 @@ const routeSettingsDto = (r: RouteSettings | undefined): RouteSettingsDto => ({
   detailedMetricsEnabled: r?.DetailedMetricsEnabled ?? false,
 });
 
-function stageDto(apiId: string, s: Stage): HttpStageDto {
+function stageDto(apiId: string, s: Partial<Stage>): HttpStageDto {
   return {
     apiId,
     stageName: s.StageName ?? "",

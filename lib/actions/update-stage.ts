@@ -1,0 +1,23 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/auth/define-action";
+import { applyStageChange } from "@/lib/gateway/stage-changes";
+import { updateStageSchema } from "@/lib/schemas/stages";
+import { describeStageChange } from "@/lib/stages/changes";
+
+export const updateStageAction = defineAction({
+  name: "stage.update",
+  permission: "gateway.manage",
+  input: updateStageSchema,
+  handler: async ({ actor, input }) => {
+    const res = await applyStageChange(actor, input);
+    revalidatePath(`/ops/apis/rest/${input.restApiId}`, "layout");
+    return { version: res.version, calls: res.calls, summary: describeStageChange(input.change) };
+  },
+  audit: {
+    action: (i) => `stage.${i.change.kind}`,
+    targetType: "stage",
+    targetId: (i) => `${i.restApiId}/${i.stageName}`,
+    summary: (i, o) => ({ change: describeStageChange(i.change), patch: o?.calls }),
+  },
+});
