@@ -117,9 +117,12 @@ export function StageCharts({ target, canary }: { target: MetricTarget; canary: 
                 <Stat
                   key={a}
                   label={`${a === "b" ? "Base" : "Canary"} requests`}
-                  value={total(col(points, `${a}_count`)).toLocaleString("en-US")}
+                  value={
+                    <span data-testid={`${a === "b" ? "base" : "canary"}-requests`}>
+                      {total(col(points, `${a}_count`)).toLocaleString("en-US")}
+                    </span>
+                  }
                   hint={`5XX ${pct(weightedRate(col(points, `${a}_count`), col(points, `${a}_err5`)))} · 4XX ${pct(weightedRate(col(points, `${a}_count`), col(points, `${a}_err4`)))}`}
-                  data-testid={`${a === "b" ? "base" : "canary"}-requests`}
                 />
               ))}
             </StatGrid>
