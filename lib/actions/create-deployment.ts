@@ -16,7 +16,7 @@ export const createDeploymentAction = defineAction({
   audit: {
     action: (i) => (i.canary ? "deployment.create-canary" : "deployment.create"),
     targetType: "stage",
-    targetId: (i) => `${i.restApiId}/${i.stageName}`,
+    targetId: (i) => (i.restApiId ? `${i.restApiId}/${i.stageName}` : null),
     summary: (i, o) => ({
       deploymentId: o?.id,
       description: i.description,

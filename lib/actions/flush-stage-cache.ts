@@ -14,6 +14,6 @@ export const flushStageCacheAction = defineAction({
   audit: {
     action: "stage.flush-cache",
     targetType: "stage",
-    targetId: (i) => `${i.restApiId}/${i.stageName}`,
+    targetId: (i) => (i.restApiId ? `${i.restApiId}/${i.stageName}` : null),
   },
 });

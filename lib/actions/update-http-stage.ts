@@ -14,9 +14,9 @@ export const updateHttpStageAction = defineAction({
     return res;
   },
   audit: {
-    action: (i) => `http-stage.${i.change.kind}`,
+    action: (i) => `http-stage.${(i as Partial<typeof i>).change?.kind ?? "update"}`,
     targetType: "stage",
-    targetId: (i) => `${i.apiId}/${i.stageName}`,
+    targetId: (i) => (i.apiId ? `${i.apiId}/${i.stageName}` : null),
     summary: (_i, o) => ({ update: o?.body }),
   },
 });

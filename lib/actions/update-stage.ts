@@ -15,9 +15,10 @@ export const updateStageAction = defineAction({
     return { version: res.version, calls: res.calls, summary: describeStageChange(input.change) };
   },
   audit: {
-    action: (i) => `stage.${i.change.kind}`,
+    // A refused call is audited with no input, so the kind may be missing.
+    action: (i) => `stage.${(i as Partial<typeof i>).change?.kind ?? "update"}`,
     targetType: "stage",
-    targetId: (i) => `${i.restApiId}/${i.stageName}`,
-    summary: (i, o) => ({ change: describeStageChange(i.change), patch: o?.calls }),
+    targetId: (i) => (i.restApiId ? `${i.restApiId}/${i.stageName}` : null),
+    summary: (i, o) => (i.change ? { change: describeStageChange(i.change), patch: o?.calls } : {}),
   },
 });

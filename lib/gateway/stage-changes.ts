@@ -107,6 +107,8 @@ export async function applyHttpStageChange(
   const stage = await getV2Stage(input.apiId, input.stageName);
   if (stageVersion(stage) !== input.version) throw new AppError("conflict", STALE_STAGE_MESSAGE);
   const body = httpStageUpdate(stage, input.change);
+  if (body.stageVariables && Object.keys(body.stageVariables).length === 0)
+    throw new AppError("invalid", "Nothing to change: the stage already has these variables.");
   const next = await updateV2Stage(input.apiId, input.stageName, body);
   return { body, version: stageVersion(next) };
 }

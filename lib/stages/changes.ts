@@ -98,9 +98,12 @@ export function describeStageChange(change: StageChange): string {
 export function httpStageUpdate(stage: HttpStageDto, change: HttpStageChange): Record<string, unknown> {
   switch (change.kind) {
     case "variables": {
-      // The v2 API replaces the whole map, so removals are expressed by leaving names out.
-      const next: Record<string, string> = { ...stage.variables, ...change.set };
-      for (const name of change.remove) if (!(name in change.set)) delete next[name];
+      // v2 UpdateStage merges stageVariables into the stage's; an empty value removes one (the Local Gateway's
+      // reading; AWS's exact semantics are UNCONFIRMED in the reference). Only what changes is sent.
+      const next: Record<string, string> = {};
+      for (const [name, value] of Object.entries(change.set))
+        if (stage.variables[name] !== value) next[name] = value;
+      for (const name of change.remove) if (name in stage.variables && !(name in change.set)) next[name] = "";
       return { stageVariables: next };
     }
     case "throttling": {

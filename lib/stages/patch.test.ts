@@ -296,7 +296,7 @@ describe("httpStageUpdate", () => {
     createdDate: null,
   };
   it.each([
-    [{ kind: "variables", set: { c: "3" }, remove: ["a"] }, { stageVariables: { b: "2", c: "3" } }],
+    [{ kind: "variables", set: { c: "3" }, remove: ["a"] }, { stageVariables: { c: "3", a: "" } }],
     [
       { kind: "throttling", routeKey: null, rateLimit: 10, burstLimit: 20 },
       { defaultRouteSettings: { throttlingRateLimit: 10, throttlingBurstLimit: 20 } },
