@@ -13,7 +13,9 @@ import type { ApiSummaryDto, HttpStageDto, RouteSettingsDto } from "@/lib/stages
 import { apiGatewayV2 } from "./clients";
 import { aws } from "./errors";
 
-export type V2ApiDto = Omit<ApiSummaryDto, "stages"> & { routeSelectionExpression: string | null };
+export type V2ApiDto = Omit<ApiSummaryDto, "stages" | "canaryStages"> & {
+  routeSelectionExpression: string | null;
+};
 
 function apiDto(a: Partial<Api>): V2ApiDto {
   const id = a.ApiId ?? "";

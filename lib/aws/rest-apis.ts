@@ -10,7 +10,7 @@ import type { ApiSummaryDto } from "@/lib/stages/types";
 import { apiGateway } from "./clients";
 import { aws } from "./errors";
 
-export type RestApiDto = Omit<ApiSummaryDto, "stages">;
+export type RestApiDto = Omit<ApiSummaryDto, "stages" | "canaryStages">;
 
 /** The invoke URL of a REST API's stages (AWS's execute-api host; the Local Gateway's data-plane path in local mode). */
 export function restEndpoint(restApiId: string): string {

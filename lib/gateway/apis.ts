@@ -18,8 +18,19 @@ export async function loadApiList(actor: Actor): Promise<ApiSummaryDto[]> {
   assertCan(actor, "ops.view");
   const [rest, v2] = await Promise.all([listRestApis(), listV2Apis()]);
   const withStages = await Promise.all([
-    ...rest.map(async (a) => ({ ...a, stages: (await listRestStages(a.id)).map((s) => s.stageName) })),
-    ...v2.map(async (a) => ({ ...a, stages: (await listV2Stages(a.id)).map((s) => s.stageName) })),
+    ...rest.map(async (a) => {
+      const stages = await listRestStages(a.id);
+      return {
+        ...a,
+        stages: stages.map((s) => s.stageName),
+        canaryStages: stages.filter((s) => s.canary).map((s) => s.stageName),
+      };
+    }),
+    ...v2.map(async (a) => ({
+      ...a,
+      stages: (await listV2Stages(a.id)).map((s) => s.stageName),
+      canaryStages: [],
+    })),
   ]);
   return withStages.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 }

@@ -46,6 +46,8 @@ export type ApiSummaryDto = {
   endpoint: string;
   tags: Record<string, string>;
   stages: string[];
+  /** Stages with a canary release running (REST only). */
+  canaryStages: string[];
 };
 
 export type RouteSettingsDto = {

@@ -7,16 +7,20 @@ import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { listAuditEvents } from "@/lib/db/audit";
 import { listTenants } from "@/lib/db/tenants";
+import { loadApiList } from "@/lib/gateway/apis";
 import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OpsHome() {
   const actor = await requirePermission("ops.view");
-  const [tenants, audit] = await Promise.all([
+  const [tenants, audit, apis] = await Promise.all([
     listTenants(actor),
     can(actor.role, "audit.read") ? listAuditEvents(actor, { page: 1, pageSize: 8 }) : null,
+    // The gateway being unreachable must not take the overview down; the APIs page explains the error.
+    loadApiList(actor).catch(() => null),
   ]);
+  const canaries = apis?.flatMap((a) => a.canaryStages.map((s) => ({ api: a, stage: s }))) ?? [];
   const suspended = tenants.filter((t) => t.status === "SUSPENDED").length;
   return (
     <>
@@ -24,7 +28,34 @@ export default async function OpsHome() {
       <StatGrid>
         <Stat label="Tenants" value={tenants.length} hint={`${suspended} suspended`} />
         <Stat label="Partner users" value={tenants.reduce((n, t) => n + t.userCount, 0)} />
+        <Stat
+          label="APIs"
+          value={apis ? apis.length : "—"}
+          hint={apis ? `${apis.reduce((n, a) => n + a.stages.length, 0)} stages` : "API Gateway unreachable"}
+        />
+        <Stat label="Canaries running" value={apis ? canaries.length : "—"} />
       </StatGrid>
+      {canaries.length > 0 ? (
+        <Card className="mt-6">
+          <CardHeader>
+            <CardTitle>Canary releases in progress</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <ul className="flex flex-col gap-1 text-sm">
+              {canaries.map(({ api, stage }) => (
+                <li key={`${api.id}/${stage}`}>
+                  <Link
+                    href={`/ops/apis/rest/${api.id}/stages/${encodeURIComponent(stage)}`}
+                    className="text-primary underline-offset-4 hover:underline"
+                  >
+                    {api.name} / {stage}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </CardContent>
+        </Card>
+      ) : null}
       {audit ? (
         <Card className="mt-6">
           <CardHeader>
