@@ -65,7 +65,7 @@ export function OverviewTable({ stages }: { stages: readonly OverviewStage[] }) 
                   ) : (
                     <div className="h-8 w-36" aria-label={`Requests over time for ${s.stage}`} role="img">
                       <ResponsiveContainer width="100%" height="100%">
-                        <LineChart data={pts}>
+                        <LineChart data={pts.map((p) => ({ t: p.t, count: p.count ?? 0 }))}>
                           <Line
                             dataKey="count"
                             stroke="var(--color-chart-1, #2563eb)"

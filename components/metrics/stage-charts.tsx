@@ -21,7 +21,14 @@ const time = (t: number, range: MetricRange) => {
 const pct = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(1)} %`);
 const col = (points: readonly MetricPoint[], id: string) => points.map((p) => p[id] ?? null);
 
-type Line = { key: string; name: string; color: string; dashed?: boolean; scale?: number };
+type Line = {
+  key: string;
+  name: string;
+  color: string;
+  dashed?: boolean;
+  scale?: number;
+  zeroWhenMissing?: boolean;
+};
 
 function Chart({
   title,
@@ -38,7 +45,11 @@ function Chart({
 }) {
   const data = points.map((p) => {
     const row: Record<string, number | null> = { t: p.t };
-    for (const l of lines) row[l.key] = p[l.key] == null ? null : (p[l.key] as number) * (l.scale ?? 1);
+    for (const l of lines) {
+      const v = p[l.key];
+      // CloudWatch leaves out periods without requests: for counts that is 0, for rates and latencies a gap.
+      row[l.key] = v == null ? (l.zeroWhenMissing ? 0 : null) : v * (l.scale ?? 1);
+    }
     return row;
   });
   return (
@@ -61,7 +72,7 @@ function Chart({
                 name={l.name}
                 stroke={l.color}
                 strokeDasharray={l.dashed ? "4 3" : undefined}
-                dot={false}
+                dot={l.zeroWhenMissing ? false : { r: 1.5 }}
                 isAnimationActive={false}
                 connectNulls={false}
               />
@@ -131,7 +142,7 @@ export function StageCharts({ target, canary }: { target: MetricTarget; canary: 
                 title="Requests"
                 unit="per period"
                 points={points}
-                lines={lines("count")}
+                lines={lines("count").map((l) => ({ ...l, zeroWhenMissing: true }))}
                 range={range}
               />
               <Chart

@@ -96,8 +96,8 @@ export default async function RestStagePage({
         />
         {manage ? (
           <StageProvider stage={stage} version={version}>
-            <CanaryCard deployments={deployments} />
-            <DeploymentsCard deployments={deployments} />
+            <CanaryCard key={`canary-${version}`} deployments={deployments} />
+            <DeploymentsCard key={`deploy-${version}`} deployments={deployments} />
             <VariablesCard key={`vars-${version}`} />
             <ThrottlingCard key={`throttle-${version}`} methods={methods} />
             <CacheCard key={`cache-${version}`} methods={methods} />
