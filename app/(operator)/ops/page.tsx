@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { Actor } from "@/lib/auth/actor";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat, StatGrid } from "@/components/ui/stat";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -14,13 +17,10 @@ export const metadata: Metadata = { title: "Overview" };
 
 export default async function OpsHome() {
   const actor = await requirePermission("ops.view");
-  const [tenants, audit, apis] = await Promise.all([
+  const [tenants, audit] = await Promise.all([
     listTenants(actor),
     can(actor.role, "audit.read") ? listAuditEvents(actor, { page: 1, pageSize: 8 }) : null,
-    // The gateway being unreachable must not take the overview down; the APIs page explains the error.
-    loadApiList(actor).catch(() => null),
   ]);
-  const canaries = apis?.flatMap((a) => a.canaryStages.map((s) => ({ api: a, stage: s }))) ?? [];
   const suspended = tenants.filter((t) => t.status === "SUSPENDED").length;
   return (
     <>
@@ -28,6 +28,47 @@ export default async function OpsHome() {
       <StatGrid>
         <Stat label="Tenants" value={tenants.length} hint={`${suspended} suspended`} />
         <Stat label="Partner users" value={tenants.reduce((n, t) => n + t.userCount, 0)} />
+      </StatGrid>
+      {/* The gateway part streams in, so a slow or unreachable API Gateway never holds up the overview. */}
+      <Suspense fallback={<Skeleton className="mt-4 h-24 w-full" />}>
+        <GatewaySummary actor={actor} />
+      </Suspense>
+      {audit ? (
+        <Card className="mt-6">
+          <CardHeader>
+            <CardTitle>Recent activity</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <ul className="flex flex-col gap-1 text-sm">
+              {audit.events.map((e) => (
+                <li key={e.id} className="flex flex-wrap gap-x-2">
+                  <span className="text-muted-foreground">{formatDateTime(e.at)}</span>
+                  <span>{e.actorEmail}</span>
+                  <span className="font-mono text-xs">{e.action}</span>
+                  <span className="text-muted-foreground">{e.outcome}</span>
+                </li>
+              ))}
+            </ul>
+            <Link
+              href="/ops/audit"
+              className="mt-3 inline-block text-sm text-primary underline-offset-4 hover:underline"
+            >
+              Open the audit trail
+            </Link>
+          </CardContent>
+        </Card>
+      ) : null}
+    </>
+  );
+}
+
+async function GatewaySummary({ actor }: { actor: Actor }) {
+  // An unreachable gateway must not take the overview down; the APIs page explains the error.
+  const apis = await loadApiList(actor).catch(() => null);
+  const canaries = apis?.flatMap((a) => a.canaryStages.map((s) => ({ api: a, stage: s }))) ?? [];
+  return (
+    <>
+      <StatGrid className="mt-4">
         <Stat
           label="APIs"
           value={apis ? apis.length : "—"}
@@ -53,31 +94,6 @@ export default async function OpsHome() {
                 </li>
               ))}
             </ul>
-          </CardContent>
-        </Card>
-      ) : null}
-      {audit ? (
-        <Card className="mt-6">
-          <CardHeader>
-            <CardTitle>Recent activity</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <ul className="flex flex-col gap-1 text-sm">
-              {audit.events.map((e) => (
-                <li key={e.id} className="flex flex-wrap gap-x-2">
-                  <span className="text-muted-foreground">{formatDateTime(e.at)}</span>
-                  <span>{e.actorEmail}</span>
-                  <span className="font-mono text-xs">{e.action}</span>
-                  <span className="text-muted-foreground">{e.outcome}</span>
-                </li>
-              ))}
-            </ul>
-            <Link
-              href="/ops/audit"
-              className="mt-3 inline-block text-sm text-primary underline-offset-4 hover:underline"
-            >
-              Open the audit trail
-            </Link>
           </CardContent>
         </Card>
       ) : null}
