@@ -46,6 +46,34 @@ export const ACTIONS: Record<string, ActionEntry> = {
     allowed: ADMIN,
     input: (f) => ({ userId: f.otherTenantPartner.id, disabled: false }),
   },
+  "update-stage": {
+    allowed: STAFF_OPS,
+    input: () => ({
+      restApiId: "spec-api",
+      stageName: "prod",
+      version: "0000000000000000",
+      change: { kind: "canary-abandon" },
+    }),
+  },
+  "create-deployment": {
+    allowed: STAFF_OPS,
+    input: () => ({
+      restApiId: "spec-api",
+      stageName: "prod",
+      version: "0000000000000000",
+      description: "spec",
+    }),
+  },
+  "flush-stage-cache": { allowed: STAFF_OPS, input: () => ({ restApiId: "spec-api", stageName: "prod" }) },
+  "update-http-stage": {
+    allowed: STAFF_OPS,
+    input: () => ({
+      apiId: "spec-api",
+      stageName: "prod",
+      version: "0000000000000000",
+      change: { kind: "auto-deploy", autoDeploy: true },
+    }),
+  },
 };
 
 export type RouteEntry = {
@@ -57,4 +85,6 @@ export type RouteEntry = {
 export const ROUTES: Record<string, RouteEntry> = {
   "api/auth/[...all]": { allowed: "public", methods: ["GET", "POST"] },
   "api/health": { allowed: "public", methods: ["GET"] },
+  "api/ops/metrics/stage": { allowed: STAFF_OPS, methods: ["GET"] },
+  "api/ops/metrics/overview": { allowed: STAFF_OPS, methods: ["GET"] },
 };

@@ -14,6 +14,10 @@ export const PERMISSIONS = {
     description: "Open the operator console (APIs, stages, usage plans, metrics)",
   },
   "tenants.read": { roles: STAFF_OPS, description: "List and view tenants" },
+  "gateway.manage": {
+    roles: STAFF_OPS,
+    description: "Change stages, deploy, run canary releases and flush stage caches in API Gateway",
+  },
   "tenants.manage": { roles: STAFF_OPS, description: "Create, rename, suspend and reinstate tenants" },
   "audit.read": { roles: STAFF_OPS, description: "Read the audit trail" },
   "users.read": { roles: ["admin"], description: "List users and invitations" },

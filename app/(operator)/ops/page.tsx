@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { Actor } from "@/lib/auth/actor";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat, StatGrid } from "@/components/ui/stat";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -7,6 +10,7 @@ import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { listAuditEvents } from "@/lib/db/audit";
 import { listTenants } from "@/lib/db/tenants";
+import { loadApiList } from "@/lib/gateway/apis";
 import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -25,6 +29,10 @@ export default async function OpsHome() {
         <Stat label="Tenants" value={tenants.length} hint={`${suspended} suspended`} />
         <Stat label="Partner users" value={tenants.reduce((n, t) => n + t.userCount, 0)} />
       </StatGrid>
+      {/* The gateway part streams in, so a slow or unreachable API Gateway never holds up the overview. */}
+      <Suspense fallback={<Skeleton className="mt-4 h-24 w-full" />}>
+        <GatewaySummary actor={actor} />
+      </Suspense>
       {audit ? (
         <Card className="mt-6">
           <CardHeader>
@@ -47,6 +55,45 @@ export default async function OpsHome() {
             >
               Open the audit trail
             </Link>
+          </CardContent>
+        </Card>
+      ) : null}
+    </>
+  );
+}
+
+async function GatewaySummary({ actor }: { actor: Actor }) {
+  // An unreachable gateway must not take the overview down; the APIs page explains the error.
+  const apis = await loadApiList(actor).catch(() => null);
+  const canaries = apis?.flatMap((a) => a.canaryStages.map((s) => ({ api: a, stage: s }))) ?? [];
+  return (
+    <>
+      <StatGrid className="mt-4">
+        <Stat
+          label="APIs"
+          value={apis ? apis.length : "—"}
+          hint={apis ? `${apis.reduce((n, a) => n + a.stages.length, 0)} stages` : "API Gateway unreachable"}
+        />
+        <Stat label="Canaries running" value={apis ? canaries.length : "—"} />
+      </StatGrid>
+      {canaries.length > 0 ? (
+        <Card className="mt-6">
+          <CardHeader>
+            <CardTitle>Canary releases in progress</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <ul className="flex flex-col gap-1 text-sm">
+              {canaries.map(({ api, stage }) => (
+                <li key={`${api.id}/${stage}`}>
+                  <Link
+                    href={`/ops/apis/rest/${api.id}/stages/${encodeURIComponent(stage)}`}
+                    className="text-primary underline-offset-4 hover:underline"
+                  >
+                    {api.name} / {stage}
+                  </Link>
+                </li>
+              ))}
+            </ul>
           </CardContent>
         </Card>
       ) : null}

@@ -1,16 +1,165 @@
 import type { Metadata } from "next";
-import { SectionPlaceholder } from "@/components/shell/section-placeholder";
+import { Network } from "lucide-react";
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input } from "@/components/ui/input";
+import { PageHeader } from "@/components/ui/page-header";
+import { Select } from "@/components/ui/select";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/page-guard";
+import { AppError } from "@/lib/errors";
+import { formatDate } from "@/lib/format";
+import { loadApiList } from "@/lib/gateway/apis";
+import type { ApiSummaryDto } from "@/lib/stages/types";
 
 export const metadata: Metadata = { title: "APIs" };
 
-export default async function Page() {
-  await requirePermission("ops.view");
+const apiHref = (a: Pick<ApiSummaryDto, "id" | "kind">) =>
+  a.kind === "REST" ? `/ops/apis/rest/${a.id}` : `/ops/apis/v2/${a.id}`;
+const KIND_LABEL = { REST: "REST", HTTP: "HTTP", WEBSOCKET: "WebSocket" } as const;
+
+export default async function ApisPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string; kind?: string }>;
+}) {
+  const actor = await requirePermission("ops.view");
+  const sp = await searchParams;
+  const q = sp.q?.trim().slice(0, 100).toLowerCase() || "";
+  const kind = sp.kind === "REST" || sp.kind === "HTTP" || sp.kind === "WEBSOCKET" ? sp.kind : "";
+  let apis: ApiSummaryDto[];
+  try {
+    apis = await loadApiList(actor);
+  } catch (e) {
+    if (e instanceof AppError)
+      return (
+        <Alert variant="destructive" title="API Gateway could not be read">
+          {e.message}
+        </Alert>
+      );
+    throw e;
+  }
+  const shown = apis.filter(
+    (a) =>
+      (!kind || a.kind === kind) &&
+      (!q ||
+        a.name.toLowerCase().includes(q) ||
+        a.id.toLowerCase().includes(q) ||
+        Object.values(a.tags).some((v) => v.toLowerCase().includes(q))),
+  );
   return (
-    <SectionPlaceholder
-      title="APIs"
-      description="REST, HTTP and WebSocket APIs in API Gateway, with their stages (named snapshots such as dev or prod that clients call) and deployments."
-      arrives="the operator console issue"
-    />
+    <>
+      <PageHeader
+        title="APIs"
+        description="Your API Gateway APIs: REST APIs (v1) and HTTP and WebSocket APIs (v2), each with its stages — named, callable snapshots such as dev or prod."
+      />
+      <form className="mb-4 flex flex-wrap items-end gap-2" role="search">
+        <label className="sr-only" htmlFor="q">
+          Search APIs
+        </label>
+        <Input
+          id="q"
+          name="q"
+          defaultValue={sp.q ?? ""}
+          placeholder="Search by name, id or tag"
+          className="max-w-xs"
+        />
+        <label className="sr-only" htmlFor="kind">
+          Type
+        </label>
+        <Select
+          id="kind"
+          name="kind"
+          defaultValue={kind}
+          className="w-40"
+          options={[
+            { value: "", label: "Any type" },
+            { value: "REST", label: "REST" },
+            { value: "HTTP", label: "HTTP" },
+            { value: "WEBSOCKET", label: "WebSocket" },
+          ]}
+        />
+        <Button type="submit" variant="secondary">
+          Filter
+        </Button>
+      </form>
+      {shown.length === 0 ? (
+        <EmptyState
+          icon={<Network />}
+          title={q || kind ? "No APIs match" : "No APIs yet"}
+          description={
+            q || kind
+              ? "Try another search or type."
+              : "Create or import an API in API Gateway; it appears here."
+          }
+        />
+      ) : (
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHead>Name</TableHead>
+              <TableHead>Type</TableHead>
+              <TableHead>Stages</TableHead>
+              <TableHead>Endpoint</TableHead>
+              <TableHead>Created</TableHead>
+              <TableHead>Tags</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {shown.map((a) => (
+              <TableRow key={`${a.kind}-${a.id}`}>
+                <TableCell>
+                  <Link href={apiHref(a)} className="font-medium text-primary hover:underline">
+                    {a.name}
+                  </Link>
+                  <div className="font-mono text-xs text-muted-foreground">{a.id}</div>
+                </TableCell>
+                <TableCell>
+                  <Badge variant="outline">{KIND_LABEL[a.kind]}</Badge>
+                </TableCell>
+                <TableCell>
+                  <div className="flex flex-wrap gap-1">
+                    {a.stages.length === 0 ? <span className="text-muted-foreground">none</span> : null}
+                    {a.stages.map((s) => (
+                      <Link
+                        key={s}
+                        href={`${apiHref(a)}/stages/${encodeURIComponent(s)}`}
+                        className="rounded border px-1.5 py-0.5 font-mono text-xs hover:bg-accent"
+                      >
+                        {s}
+                      </Link>
+                    ))}
+                  </div>
+                </TableCell>
+                <TableCell>
+                  <span className="flex items-center gap-1">
+                    <span className="max-w-64 truncate font-mono text-xs" title={a.endpoint}>
+                      {a.endpoint}
+                    </span>
+                    {a.endpoint ? (
+                      <CopyButton value={a.endpoint} label={`Copy the endpoint of ${a.name}`} />
+                    ) : null}
+                  </span>
+                </TableCell>
+                <TableCell>{a.createdDate ? formatDate(a.createdDate) : "—"}</TableCell>
+                <TableCell>
+                  <div className="flex flex-wrap gap-1">
+                    {Object.entries(a.tags).map(([k, v]) => (
+                      <Badge key={k} variant="secondary" className="font-mono">
+                        {k}={v}
+                      </Badge>
+                    ))}
+                  </div>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </>
   );
 }

@@ -1,16 +1,64 @@
 import type { Metadata } from "next";
-import { SectionPlaceholder } from "@/components/shell/section-placeholder";
+import { LineChart } from "lucide-react";
+import { OverviewTable, type OverviewStage } from "@/components/metrics/overview-table";
+import { Alert } from "@/components/ui/alert";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/page-guard";
+import { AppError } from "@/lib/errors";
+import { loadApiList } from "@/lib/gateway/apis";
+import { MAX_OVERVIEW_STAGES } from "@/lib/schemas/metrics";
 
 export const metadata: Metadata = { title: "Metrics" };
 
-export default async function Page() {
-  await requirePermission("ops.view");
+export default async function MetricsPage() {
+  const actor = await requirePermission("ops.view");
+  let stages: OverviewStage[];
+  try {
+    const apis = await loadApiList(actor);
+    // WebSocket APIs have different metrics (connections, messages); this overview covers request/response APIs.
+    stages = apis
+      .filter((a) => a.kind !== "WEBSOCKET")
+      .flatMap((a) =>
+        a.stages.map((stage) => ({
+          kind: a.kind === "REST" ? ("REST" as const) : ("HTTP" as const),
+          api: a.kind === "REST" ? a.name : a.id,
+          apiName: a.name,
+          stage,
+          href: `${a.kind === "REST" ? `/ops/apis/rest/${a.id}` : `/ops/apis/v2/${a.id}`}/stages/${encodeURIComponent(stage)}`,
+        })),
+      );
+  } catch (e) {
+    if (e instanceof AppError)
+      return (
+        <Alert variant="destructive" title="API Gateway could not be read">
+          {e.message}
+        </Alert>
+      );
+    throw e;
+  }
+  const shown = stages.slice(0, MAX_OVERVIEW_STAGES);
   return (
-    <SectionPlaceholder
-      title="Metrics"
-      description="CloudWatch metrics per API stage: requests, 4XX and 5XX error rates and latency percentiles."
-      arrives="the operator console issue"
-    />
+    <>
+      <PageHeader
+        title="Metrics"
+        description="Every stage at a glance from CloudWatch: requests over time, the share of 5XX (server-side) errors and the worst 99th-percentile latency (99 % of requests were faster). Open a stage for its full charts."
+      />
+      {stages.length > shown.length ? (
+        <Alert variant="info" className="mb-4">
+          Showing the first {shown.length} of {stages.length} stages (one CloudWatch call holds{" "}
+          {MAX_OVERVIEW_STAGES}).
+        </Alert>
+      ) : null}
+      {shown.length === 0 ? (
+        <EmptyState
+          icon={<LineChart />}
+          title="No stages yet"
+          description="Deploy an API to a stage; its metrics appear here."
+        />
+      ) : (
+        <OverviewTable stages={shown} />
+      )}
+    </>
   );
 }

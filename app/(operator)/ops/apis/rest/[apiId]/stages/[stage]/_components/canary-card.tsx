@@ -1,0 +1,178 @@
+"use client";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Checkbox } from "@/components/ui/checkbox";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Textarea } from "@/components/ui/textarea";
+import { stageChange } from "@/lib/schemas/stages";
+import type { DeploymentDto } from "@/lib/stages/types";
+import { parseOverrides } from "./overrides";
+import { issuesByField, useStage } from "./stage-context";
+
+const label = (deployments: readonly DeploymentDto[], id: string) => {
+  const d = deployments.find((x) => x.id === id);
+  return d?.description ? `${d.description} (${id})` : id;
+};
+
+/**
+ * A canary release sends a share of the stage's traffic to another deployment, with optional stage-variable
+ * overrides. Shows base and canary side by side, and starts, re-weights, promotes or abandons the canary.
+ */
+export function CanaryCard({ deployments }: { deployments: readonly DeploymentDto[] }) {
+  const { stage, preview } = useStage();
+  const canary = stage.canary;
+  const [percent, setPercent] = useState(String(canary?.percentTraffic ?? 10));
+  const [deploymentId, setDeploymentId] = useState(
+    deployments.find((d) => d.id !== stage.deploymentId)?.id ?? "",
+  );
+  const [overrides, setOverrides] = useState("");
+  const [useCache, setUseCache] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  function review(kind: "canary-percent" | "canary-start") {
+    const o = parseOverrides(overrides);
+    if (kind === "canary-start" && o.error) return setErrors({ stageVariableOverrides: o.error });
+    const r = stageChange.safeParse(
+      kind === "canary-percent"
+        ? { kind, percentTraffic: percent }
+        : {
+            kind,
+            deploymentId,
+            percentTraffic: percent,
+            stageVariableOverrides: o.values,
+            useStageCache: useCache,
+          },
+    );
+    if (!r.success) return setErrors(issuesByField(r.error.issues));
+    setErrors({});
+    preview(r.data);
+  }
+
+  const names = [
+    ...new Set([...Object.keys(stage.variables), ...Object.keys(canary?.stageVariableOverrides ?? {})]),
+  ].sort();
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>
+          Canary release {canary ? <Badge variant="info">{canary.percentTraffic} % of traffic</Badge> : null}
+        </CardTitle>
+        <CardDescription>
+          A canary sends a share of this stage&apos;s requests to another deployment so you can compare it
+          with the base before everyone gets it. Promoting makes it the stage&apos;s deployment; abandoning
+          sends all traffic back to the base.
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="flex flex-col gap-4">
+        {canary ? (
+          <>
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead />
+                  <TableHead>Base</TableHead>
+                  <TableHead>Canary</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                <TableRow>
+                  <TableCell className="font-medium">Deployment</TableCell>
+                  <TableCell data-testid="base-deployment">
+                    {label(deployments, stage.deploymentId)}
+                  </TableCell>
+                  <TableCell data-testid="canary-deployment">
+                    {label(deployments, canary.deploymentId)}
+                  </TableCell>
+                </TableRow>
+                <TableRow>
+                  <TableCell className="font-medium">Traffic</TableCell>
+                  <TableCell>{100 - canary.percentTraffic} %</TableCell>
+                  <TableCell>{canary.percentTraffic} %</TableCell>
+                </TableRow>
+                {names.map((n) => {
+                  const base = stage.variables[n];
+                  const over = canary.stageVariableOverrides[n];
+                  return (
+                    <TableRow key={n}>
+                      <TableCell className="font-mono text-xs">{n}</TableCell>
+                      <TableCell className="font-mono text-xs">{base ?? "—"}</TableCell>
+                      <TableCell className="font-mono text-xs">
+                        {over !== undefined && over !== base ? (
+                          <Badge variant="warning">{over}</Badge>
+                        ) : (
+                          (base ?? "—")
+                        )}
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </Table>
+            <div className="flex flex-wrap items-end gap-3">
+              <FormField label="Canary traffic (%)" id="canary-percent" error={errors.percentTraffic}>
+                <Input
+                  inputMode="decimal"
+                  value={percent}
+                  onChange={(e) => setPercent(e.target.value)}
+                  className="w-28"
+                />
+              </FormField>
+              <Button size="sm" variant="outline" onClick={() => review("canary-percent")}>
+                Review percentage
+              </Button>
+              <Button size="sm" onClick={() => preview({ kind: "canary-promote" })}>
+                Promote canary
+              </Button>
+              <Button size="sm" variant="destructive" onClick={() => preview({ kind: "canary-abandon" })}>
+                Abandon canary
+              </Button>
+            </div>
+          </>
+        ) : (
+          <div className="flex flex-col gap-3">
+            <p className="text-sm text-muted-foreground">
+              No canary on this stage. Start one on an existing deployment here, or use <em>Deploy</em> →
+              “Deploy as a canary” to snapshot the API first.
+            </p>
+            <div className="grid gap-3 sm:grid-cols-2">
+              <FormField label="Canary deployment" id="canary-deployment" error={errors.deploymentId}>
+                <Select
+                  value={deploymentId}
+                  onChange={(e) => setDeploymentId(e.target.value)}
+                  options={deployments.map((d) => ({
+                    value: d.id,
+                    label: `${label(deployments, d.id)}${d.id === stage.deploymentId ? " — serving" : ""}`,
+                  }))}
+                />
+              </FormField>
+              <FormField label="Canary traffic (%)" id="canary-start-percent" error={errors.percentTraffic}>
+                <Input inputMode="decimal" value={percent} onChange={(e) => setPercent(e.target.value)} />
+              </FormField>
+            </div>
+            <FormField
+              label="Stage-variable overrides"
+              id="canary-overrides"
+              description="One name=value per line; the canary sees the stage's variables with these replaced."
+              error={errors.stageVariableOverrides}
+            >
+              <Textarea value={overrides} onChange={(e) => setOverrides(e.target.value)} rows={3} />
+            </FormField>
+            <FormField label="Canary uses the stage cache" id="canary-cache" orientation="horizontal">
+              <Checkbox checked={useCache} onChange={(e) => setUseCache(e.target.checked)} />
+            </FormField>
+            <div>
+              <Button size="sm" onClick={() => review("canary-start")} disabled={!deploymentId}>
+                Review canary
+              </Button>
+            </div>
+          </div>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

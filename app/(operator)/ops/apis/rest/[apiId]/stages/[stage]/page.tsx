@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { StageCharts } from "@/components/metrics/stage-charts";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { CopyButton } from "@/components/ui/copy-button";
+import { PageHeader } from "@/components/ui/page-header";
+import { Stat, StatGrid } from "@/components/ui/stat";
+import { requirePermission } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format";
+import { loadRestStage } from "@/lib/gateway/apis";
+import { CanaryCard } from "./_components/canary-card";
+import { DeploymentsCard } from "./_components/deployments-card";
+import { CacheCard, ObservabilityCard, ThrottlingCard } from "./_components/settings-cards";
+import { StageProvider } from "./_components/stage-context";
+import { VariablesCard } from "./_components/variables-card";
+
+export const metadata: Metadata = { title: "Stage" };
+
+export default async function RestStagePage({
+  params,
+}: {
+  params: Promise<{ apiId: string; stage: string }>;
+}) {
+  const actor = await requirePermission("ops.view");
+  const { apiId, stage: stageParam } = await params;
+  const stageName = decodeURIComponent(stageParam);
+  let data: Awaited<ReturnType<typeof loadRestStage>>;
+  try {
+    data = await loadRestStage(actor, apiId, stageName);
+  } catch (e) {
+    if (e instanceof AppError && e.code === "not_found") notFound();
+    if (e instanceof AppError)
+      return (
+        <Alert variant="destructive" title="API Gateway could not be read">
+          {e.message}
+        </Alert>
+      );
+    throw e;
+  }
+  const { api, stage, version, deployments, methods } = data;
+  const manage = can(actor.role, "gateway.manage");
+  const invokeUrl = api.endpoint.replace("{stage}", stage.stageName);
+  const current = deployments.find((d) => d.id === stage.deploymentId);
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <Link href={`/ops/apis/rest/${api.id}`} className="hover:underline">
+            ← {api.name}
+          </Link>
+        }
+        title={
+          <>
+            Stage {stage.stageName}{" "}
+            {stage.canary ? <Badge variant="info">canary {stage.canary.percentTraffic} %</Badge> : null}
+          </>
+        }
+        description="A stage is a named, callable snapshot of the API (such as dev or prod) with its own settings, variables and limits."
+      />
+      <StatGrid>
+        <Stat
+          label="Serving deployment"
+          value={
+            <span className="font-mono text-base" data-testid="serving-deployment">
+              {stage.deploymentId}
+            </span>
+          }
+          hint={current?.description ?? undefined}
+        />
+        <Stat
+          label="Last changed"
+          value={
+            <span className="text-base">
+              {stage.lastUpdatedDate ? formatDateTime(stage.lastUpdatedDate) : "—"}
+            </span>
+          }
+        />
+        <Stat
+          label="Invoke URL"
+          value={
+            <span className="flex items-center gap-1 text-xs break-all">
+              <span className="font-mono">{invokeUrl}</span>
+              <CopyButton value={invokeUrl} label="Copy the invoke URL" />
+            </span>
+          }
+        />
+      </StatGrid>
+      <div className="mt-6 flex flex-col gap-6">
+        <StageCharts
+          target={{ kind: "REST", api: api.name, stage: stage.stageName }}
+          canary={stage.canary !== null}
+        />
+        {manage ? (
+          <StageProvider stage={stage} version={version}>
+            <CanaryCard key={`canary-${version}`} deployments={deployments} />
+            <DeploymentsCard key={`deploy-${version}`} deployments={deployments} />
+            <VariablesCard key={`vars-${version}`} />
+            <ThrottlingCard key={`throttle-${version}`} methods={methods} />
+            <CacheCard key={`cache-${version}`} methods={methods} />
+            <ObservabilityCard key={`obs-${version}`} />
+          </StageProvider>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/assert";
+import { listDeployments } from "@/lib/aws/deployments";
+import { getV2Api, listV2Apis, listV2Stages } from "@/lib/aws/http-apis";
+import { getRestApi, listRestApis, listRestMethods } from "@/lib/aws/rest-apis";
+import { getRestStage, listRestStages } from "@/lib/aws/stages";
+import type { ApiSummaryDto } from "@/lib/stages/types";
+import { stageVersion } from "@/lib/stages/version";
+
+/**
+ * Page loaders of the operator console's API screens: each takes the actor, re-checks `ops.view` and makes a known,
+ * small number of AWS calls (the stage page at most 4; a test counts them).
+ */
+
+/** Every REST, HTTP and WebSocket API with its stage names (one GetStages per API, in parallel). */
+export async function loadApiList(actor: Actor): Promise<ApiSummaryDto[]> {
+  assertCan(actor, "ops.view");
+  const [rest, v2] = await Promise.all([listRestApis(), listV2Apis()]);
+  const withStages = await Promise.all([
+    ...rest.map(async (a) => {
+      const stages = await listRestStages(a.id);
+      return {
+        ...a,
+        stages: stages.map((s) => s.stageName),
+        canaryStages: stages.filter((s) => s.canary).map((s) => s.stageName),
+      };
+    }),
+    ...v2.map(async (a) => ({
+      ...a,
+      stages: (await listV2Stages(a.id)).map((s) => s.stageName),
+      canaryStages: [],
+    })),
+  ]);
+  return withStages.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+}
+
+/** REST API detail: the API, its stages and its deployment history with the stages using each deployment. */
+export async function loadRestApi(actor: Actor, restApiId: string) {
+  assertCan(actor, "ops.view");
+  const [api, stages, deployments] = await Promise.all([
+    getRestApi(restApiId),
+    listRestStages(restApiId),
+    listDeployments(restApiId),
+  ]);
+  return {
+    api,
+    stages,
+    deployments: deployments.map((d) => ({
+      ...d,
+      usedBy: stages.flatMap((s) => [
+        ...(s.deploymentId === d.id ? [s.stageName] : []),
+        ...(s.canary?.deploymentId === d.id ? [`${s.stageName} (canary)`] : []),
+      ]),
+    })),
+  };
+}
+
+/** The REST stage page: GetRestApi, GetStage, GetDeployments, GetResources — four calls. */
+export async function loadRestStage(actor: Actor, restApiId: string, stageName: string) {
+  assertCan(actor, "ops.view");
+  const [api, stage, deployments, methods] = await Promise.all([
+    getRestApi(restApiId),
+    getRestStage(restApiId, stageName),
+    listDeployments(restApiId),
+    listRestMethods(restApiId),
+  ]);
+  return { api, stage, version: stageVersion(stage), deployments, methods };
+}
+
+export async function loadHttpApi(actor: Actor, apiId: string) {
+  assertCan(actor, "ops.view");
+  const [api, stages] = await Promise.all([getV2Api(apiId), listV2Stages(apiId)]);
+  return { api, stages };
+}
+
+export async function loadHttpStage(actor: Actor, apiId: string, stageName: string) {
+  assertCan(actor, "ops.view");
+  const [api, stages] = await Promise.all([getV2Api(apiId), listV2Stages(apiId)]);
+  const stage = stages.find((s) => s.stageName === stageName);
+  return { api, stage: stage ?? null, version: stage ? stageVersion(stage) : "" };
+}
