@@ -17,6 +17,8 @@ export async function expectRefused(page: Page, path: string) {
 
 export async function navLabels(page: Page): Promise<string[]> {
   const nav = page.getByRole("navigation", { name: "Main" }).first();
+  // Wait for the shell to render before reading it, or a slow page reads an empty list.
+  await expect(nav.getByRole("link").first()).toBeVisible();
   return (await nav.getByRole("link").allInnerTexts()).map((t) => t.trim());
 }
 
