@@ -18,6 +18,6 @@ export const updateUsagePlanAction = defineAction({
     action: "plan.update",
     targetType: "usage-plan",
     targetId: (i) => i.usagePlanId,
-    summary: (i) => ({ name: i.plan.name, rateLimit: i.plan.rateLimit, quota: i.plan.quotaLimit ?? null }),
+    summary: (i) => ({ name: i.plan?.name, rateLimit: i.plan?.rateLimit, quota: i.plan?.quotaLimit ?? null }),
   },
 });

@@ -4,21 +4,36 @@ import { assertCan } from "@/lib/auth/assert";
 import type { PlanSettings } from "@/lib/aws/usage-plans";
 import { db } from "./client";
 
-export type SubscriptionDTO = { id: string; tenantId: string; tenantName: string; usagePlanId: string; since: string };
+export type SubscriptionDTO = {
+  id: string;
+  tenantId: string;
+  tenantName: string;
+  usagePlanId: string;
+  since: string;
+};
 
 export async function activePlanIds(tenantId: string): Promise<string[]> {
-  const rows = await db.subscription.findMany({ where: { tenantId, until: null }, select: { usagePlanId: true } });
+  const rows = await db.subscription.findMany({
+    where: { tenantId, until: null },
+    select: { usagePlanId: true },
+  });
   return rows.map((r) => r.usagePlanId);
 }
 
-export async function listSubscriptions(actor: Actor, f: { usagePlanId?: string } = {}): Promise<SubscriptionDTO[]> {
+export async function listSubscriptions(
+  actor: Actor,
+  f: { usagePlanId?: string } = {},
+): Promise<SubscriptionDTO[]> {
   assertCan(actor, "ops.view");
   const rows = await db.subscription.findMany({
     where: { until: null, ...(f.usagePlanId ? { usagePlanId: f.usagePlanId } : {}) },
     orderBy: { since: "asc" },
   });
   const tenants = new Map(
-    (await db.tenant.findMany({ where: { id: { in: rows.map((r) => r.tenantId) } } })).map((t) => [t.id, t.name]),
+    (await db.tenant.findMany({ where: { id: { in: rows.map((r) => r.tenantId) } } })).map((t) => [
+      t.id,
+      t.name,
+    ]),
   );
   return rows.map((r) => ({
     id: r.id,
@@ -84,4 +99,12 @@ export async function myPlans(actor: Actor): Promise<PlanSnapshot[]> {
   assertCan(actor, "partner.view");
   if (actor.kind !== "partner") return [];
   return planSnapshots(await activePlanIds(actor.tenantId));
+}
+
+/** Active plan ids per tenant, for a page of keys. */
+export async function activePlanIdsByTenant(tenantIds: string[]): Promise<Map<string, string[]>> {
+  const rows = await db.subscription.findMany({ where: { tenantId: { in: tenantIds }, until: null } });
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.tenantId, [...(out.get(r.tenantId) ?? []), r.usagePlanId]);
+  return out;
 }

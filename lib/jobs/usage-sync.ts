@@ -17,7 +17,14 @@ export type SyncOptions = {
   /** Control-plane calls a second; AWS's budget is 10 for the account, we default to 8 to leave room. */
   rps?: number;
 };
-export type SyncResult = { days: number; plans: number; keys: number; rowsWritten: number; awsCalls: number; ms: number };
+export type SyncResult = {
+  days: number;
+  plans: number;
+  keys: number;
+  rowsWritten: number;
+  awsCalls: number;
+  ms: number;
+};
 
 /** Spaces calls to at most `rps` a second (a shared, monotonic slot clock) so a sync never bursts AWS's budget. */
 function pacer(rps: number) {
@@ -39,7 +46,8 @@ async function withBackoff<T>(fn: () => Promise<T>): Promise<T> {
     } catch (e) {
       const code = e instanceof AppError ? e.code : "internal";
       if (attempt >= 4 || !["throttled", "unavailable"].includes(code)) throw e;
-      const wait = (e instanceof AppError && e.retryAfterSeconds ? e.retryAfterSeconds * 1000 : 1000 * 2 ** attempt);
+      const wait =
+        e instanceof AppError && e.retryAfterSeconds ? e.retryAfterSeconds * 1000 : 1000 * 2 ** attempt;
       await new Promise((r) => setTimeout(r, Math.min(wait, 20_000)));
     }
   }
@@ -58,7 +66,15 @@ export async function runUsageSync(opts: SyncOptions = {}): Promise<SyncResult> 
   const today = now();
   const endDate = dayOf(today);
   const startDate = dayOf(new Date(today.getTime() - (days - 1) * DAY_MS));
-  await setSyncState({ running: true, startedAt: new Date(), done: 0, total: 0, rows: 0, awsCalls: 0, error: null });
+  await setSyncState({
+    running: true,
+    startedAt: new Date(),
+    done: 0,
+    total: 0,
+    rows: 0,
+    awsCalls: 0,
+    error: null,
+  });
   try {
     const { result, total } = await countAwsCalls(async () => {
       const plans = await withBackoff(() => listAwsPlans(pace));

@@ -26,7 +26,11 @@ export type Grace = keyof typeof GRACE_OPTIONS;
  * so a half-made key is never invisible. Returns the id and the value (shown once, never stored).
  */
 async function makeAttachedKey(tenantId: string, label: string, environment: string, planIds: string[]) {
-  const key = await createAwsKey({ name: `${label} (${environment})`, description: `Tollgate key for tenant ${tenantId}`, tenantId });
+  const key = await createAwsKey({
+    name: `${label} (${environment})`,
+    description: `Tollgate key for tenant ${tenantId}`,
+    tenantId,
+  });
   try {
     for (const planId of planIds) await attachKeyToPlan(planId, key.id);
     return { key };
@@ -60,10 +64,19 @@ export async function createKey(actor: Actor, input: { label: string; environmen
     );
   const planIds = await activePlanIds(tenantId);
   if (planIds.length === 0)
-    throw invalid("Your organisation is not subscribed to a usage plan yet, so a key would not work. Ask your API provider.");
+    throw invalid(
+      "Your organisation is not subscribed to a usage plan yet, so a key would not work. Ask your API provider.",
+    );
   const { key } = await makeAttachedKey(tenantId, input.label, input.environment, planIds);
   try {
-    await insertKeyRecord({ id: key.id, tenantId, label: input.label, environment: input.environment, createdById: actor.id, createdAt: now() });
+    await insertKeyRecord({
+      id: key.id,
+      tenantId,
+      label: input.label,
+      environment: input.environment,
+      createdById: actor.id,
+      createdAt: now(),
+    });
   } catch (e) {
     await undoAwsKey(key.id, tenantId, input.label, input.environment);
     throw e;
@@ -83,7 +96,15 @@ export async function rotateKey(actor: Actor, input: { keyId: string; grace: Gra
   const graceUntil = new Date(at.getTime() + GRACE_OPTIONS[input.grace]);
   try {
     await recordRotation(
-      { id: key.id, tenantId, label: old.label, environment: old.environment, createdById: actor.id, createdAt: at, rotatedFromId: old.id },
+      {
+        id: key.id,
+        tenantId,
+        label: old.label,
+        environment: old.environment,
+        createdById: actor.id,
+        createdAt: at,
+        rotatedFromId: old.id,
+      },
       old.id,
       at,
       graceUntil,
@@ -93,7 +114,13 @@ export async function rotateKey(actor: Actor, input: { keyId: string; grace: Gra
     throw e;
   }
   if (input.grace === "now") await expireKey(old.id);
-  return { id: key.id, value: key.value, label: old.label, oldKeyId: old.id, graceUntil: graceUntil.toISOString() };
+  return {
+    id: key.id,
+    value: key.value,
+    label: old.label,
+    oldKeyId: old.id,
+    graceUntil: graceUntil.toISOString(),
+  };
 }
 
 /** Revoke: disabled at once in AWS (the record follows AWS, so a failure changes nothing). */
@@ -171,4 +198,3 @@ export async function reenableTenantKeys(tenantId: string): Promise<number> {
   }
   return n;
 }
-

@@ -60,7 +60,8 @@ export async function updatePlan(actor: Actor, id: string, input: PlanInput): Pr
   for (const s of before.apiStages)
     if (!wanted.has(key(s))) ops.push({ op: "remove", path: "/apiStages", value: key(s) });
   const had = new Set(before.apiStages.map(key));
-  for (const s of input.apiStages) if (!had.has(key(s))) ops.push({ op: "add", path: "/apiStages", value: key(s) });
+  for (const s of input.apiStages)
+    if (!had.has(key(s))) ops.push({ op: "add", path: "/apiStages", value: key(s) });
   const plan = await updateAwsPlan(id, ops);
   await savePlanSnapshots([plan], { complete: false });
   return plan;
@@ -83,7 +84,9 @@ export async function deletePlan(actor: Actor, id: string): Promise<void> {
 async function assertNoStageClash(tenantId: string, planId: string, except: string[] = []) {
   const [target] = await planSnapshots([planId]);
   if (!target) throw notFound("Usage plan");
-  const others = (await planSnapshots(await activePlanIds(tenantId))).filter((p) => !except.includes(p.id) && p.id !== planId);
+  const others = (await planSnapshots(await activePlanIds(tenantId))).filter(
+    (p) => !except.includes(p.id) && p.id !== planId,
+  );
   for (const o of others)
     for (const s of o.apiStages)
       if (target.apiStages.some((t) => t.apiId === s.apiId && t.stage === s.stage))
@@ -99,7 +102,11 @@ async function attachAll(tenantId: string, planId: string): Promise<void> {
   try {
     for (const k of await liveKeysOfTenant(tenantId)) {
       await attachKeyToPlan(planId, k.id).catch((e: unknown) => {
-        if ((e as { code?: string }).code === "conflict" && /already exists/i.test(String((e as Error).message))) return;
+        if (
+          (e as { code?: string }).code === "conflict" &&
+          /already exists/i.test(String((e as Error).message))
+        )
+          return;
         throw e;
       });
       done.push(k.id);
@@ -113,7 +120,8 @@ async function attachAll(tenantId: string, planId: string): Promise<void> {
 export async function subscribe(actor: Actor, tenantId: string, planId: string): Promise<void> {
   assertCan(actor, "plans.manage");
   const tenant = await getTenant(actor, tenantId);
-  if ((await activePlanIds(tenant.id)).includes(planId)) throw conflict("The tenant is already on this plan.", "usagePlanId");
+  if ((await activePlanIds(tenant.id)).includes(planId))
+    throw conflict("The tenant is already on this plan.", "usagePlanId");
   await assertNoStageClash(tenant.id, planId);
   await attachAll(tenant.id, planId);
   await addSubscription(tenant.id, planId, now());
@@ -132,15 +140,23 @@ export async function unsubscribe(actor: Actor, tenantId: string, planId: string
  * gap; when both plans cover the same API stage AWS refuses a key in both, so then each key leaves and re-joins
  * back to back (the shortest gap AWS allows).
  */
-export async function changePlan(actor: Actor, tenantId: string, fromPlanId: string, toPlanId: string): Promise<void> {
+export async function changePlan(
+  actor: Actor,
+  tenantId: string,
+  fromPlanId: string,
+  toPlanId: string,
+): Promise<void> {
   assertCan(actor, "plans.manage");
   const tenant = await getTenant(actor, tenantId);
-  if (!(await activePlanIds(tenant.id)).includes(fromPlanId)) throw invalid("The tenant is not on the plan it would leave.");
+  if (!(await activePlanIds(tenant.id)).includes(fromPlanId))
+    throw invalid("The tenant is not on the plan it would leave.");
   if (fromPlanId === toPlanId) throw invalid("Pick a different plan.", "toPlanId");
   await assertNoStageClash(tenant.id, toPlanId, [fromPlanId]);
   const [from, to] = [(await planSnapshots([fromPlanId]))[0], (await planSnapshots([toPlanId]))[0]];
   if (!to) throw notFound("Usage plan");
-  const overlap = from?.apiStages.some((s) => to.apiStages.some((t) => t.apiId === s.apiId && t.stage === s.stage));
+  const overlap = from?.apiStages.some((s) =>
+    to.apiStages.some((t) => t.apiId === s.apiId && t.stage === s.stage),
+  );
   const keys = await liveKeysOfTenant(tenant.id);
   if (!overlap) {
     await attachAll(tenant.id, toPlanId);

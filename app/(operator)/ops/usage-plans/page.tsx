@@ -30,7 +30,10 @@ export default async function UsagePlansPage() {
     return (
       <>
         <PageHeader title="Usage plans" />
-        <EmptyState title="API Gateway could not be reached" description={e instanceof AppError ? e.message : "Try again shortly."} />
+        <EmptyState
+          title="API Gateway could not be reached"
+          description={e instanceof AppError ? e.message : "Try again shortly."}
+        />
       </>
     );
   }
@@ -39,7 +42,9 @@ export default async function UsagePlansPage() {
     listActiveTenantOptions(actor),
     Promise.all(plans.map((p) => countPlanKeys(p.id).catch(() => null))),
   ]);
-  const stageOptions = stages.flatMap((a) => a.stages.map((s) => ({ value: `${a.apiId}:${s}`, label: `${a.apiName} · ${s}` })));
+  const stageOptions = stages.flatMap((a) =>
+    a.stages.map((s) => ({ value: `${a.apiId}:${s}`, label: `${a.apiName} · ${s}` })),
+  );
   const apiName = new Map(stages.map((a) => [a.apiId, a.apiName]));
   return (
     <>
@@ -50,7 +55,11 @@ export default async function UsagePlansPage() {
       />
       <SyncPanel />
       {plans.length === 0 ? (
-        <EmptyState icon={<Layers />} title="No usage plans yet" description="Create a plan, pick the API stages it covers, then subscribe tenants." />
+        <EmptyState
+          icon={<Layers />}
+          title="No usage plans yet"
+          description="Create a plan, pick the API stages it covers, then subscribe tenants."
+        />
       ) : (
         <div className="mt-6 grid gap-4">
           {plans.map((p, i) => {
@@ -61,30 +70,47 @@ export default async function UsagePlansPage() {
                   <div className="flex flex-wrap items-start justify-between gap-2">
                     <div>
                       <CardTitle>{p.name}</CardTitle>
-                      <CardDescription>{p.description || "No description"} · id {p.id}</CardDescription>
+                      <CardDescription>
+                        {p.description || "No description"} · id {p.id}
+                      </CardDescription>
                     </div>
                     {manage ? <PlanActions plan={p} stageOptions={stageOptions} /> : null}
                   </div>
                 </CardHeader>
                 <CardContent className="grid gap-3 text-sm">
                   <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-4">
-                    <div><dt className="text-muted-foreground">Throttle</dt><dd>{throttleWords(p)}</dd></div>
-                    <div><dt className="text-muted-foreground">Quota</dt><dd>{quotaWords(p)}</dd></div>
+                    <div>
+                      <dt className="text-muted-foreground">Throttle</dt>
+                      <dd>{throttleWords(p)}</dd>
+                    </div>
+                    <div>
+                      <dt className="text-muted-foreground">Quota</dt>
+                      <dd>{quotaWords(p)}</dd>
+                    </div>
                     <div>
                       <dt className="text-muted-foreground">API stages</dt>
                       <dd className="flex flex-wrap gap-1">
-                        {p.apiStages.length === 0 ? "None" : p.apiStages.map((s) => (
-                          <Badge key={`${s.apiId}:${s.stage}`} variant="secondary">{apiName.get(s.apiId) ?? s.apiId} · {s.stage}</Badge>
-                        ))}
+                        {p.apiStages.length === 0
+                          ? "None"
+                          : p.apiStages.map((s) => (
+                              <Badge key={`${s.apiId}:${s.stage}`} variant="secondary">
+                                {apiName.get(s.apiId) ?? s.apiId} · {s.stage}
+                              </Badge>
+                            ))}
                       </dd>
                     </div>
-                    <div><dt className="text-muted-foreground">Keys</dt><dd>{keyCounts[i] ?? "?"}</dd></div>
+                    <div>
+                      <dt className="text-muted-foreground">Keys</dt>
+                      <dd>{keyCounts[i] ?? "?"}</dd>
+                    </div>
                   </dl>
                   <SubscriptionControls
                     plan={{ id: p.id, name: p.name }}
                     subscribers={planSubs.map((s) => ({ tenantId: s.tenantId, tenantName: s.tenantName }))}
                     tenants={tenants}
-                    otherPlans={plans.filter((o) => o.id !== p.id).map((o) => ({ value: o.id, label: o.name }))}
+                    otherPlans={plans
+                      .filter((o) => o.id !== p.id)
+                      .map((o) => ({ value: o.id, label: o.name }))}
                     manage={manage}
                   />
                 </CardContent>

@@ -5,7 +5,13 @@ import { advanceClock, now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { notFound } from "@/lib/errors";
 
-const body = z.object({ advanceMs: z.number().int().min(0).max(400 * 86_400_000) });
+const body = z.object({
+  advanceMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(400 * 86_400_000),
+});
 
 /**
  * Test hook (exists only with TEST_HOOKS=true, which aws mode refuses): moves Tollgate's clock forward so e2e can

@@ -7,13 +7,23 @@ import { deleteUsagePlanAction } from "@/lib/actions/delete-usage-plan";
 import type { PlanDTO } from "@/lib/aws/usage-plans";
 import { PlanDialog } from "./plan-dialog";
 
-export function PlanActions({ plan, stageOptions }: { plan: PlanDTO; stageOptions: { value: string; label: string }[] }) {
+export function PlanActions({
+  plan,
+  stageOptions,
+}: {
+  plan: PlanDTO;
+  stageOptions: { value: string; label: string }[];
+}) {
   const router = useRouter();
   return (
     <div className="flex gap-2">
       <PlanDialog plan={plan} stageOptions={stageOptions} />
       <ConfirmDialog
-        trigger={<Button variant="ghost" size="sm">Delete</Button>}
+        trigger={
+          <Button variant="ghost" size="sm">
+            Delete
+          </Button>
+        }
         title={`Delete plan ${plan.name}?`}
         description="Only a plan with no API stages and no keys can be deleted. This cannot be undone."
         confirmLabel="Delete plan"

@@ -5,7 +5,15 @@ import { useState } from "react";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -29,7 +37,11 @@ function defaults(plan?: PlanDTO) {
     apiStages: plan?.apiStages.map((s) => `${s.apiId}:${s.stage}`) ?? [],
     methodThrottles:
       plan?.apiStages
-        .flatMap((s) => Object.entries(s.methodThrottles).map(([m, t]) => `${s.apiId}:${s.stage} ${m} ${t.rateLimit} ${t.burstLimit}`))
+        .flatMap((s) =>
+          Object.entries(s.methodThrottles).map(
+            ([m, t]) => `${s.apiId}:${s.stage} ${m} ${t.rateLimit} ${t.burstLimit}`,
+          ),
+        )
         .join("\n") ?? "",
   };
 }
@@ -44,7 +56,12 @@ export function PlanDialog({ stageOptions, plan }: Props) {
       if (!plan) return createUsagePlanAction(v);
       const res = await updateUsagePlanAction({ usagePlanId: plan.id, plan: v });
       if (res.ok || !res.fieldErrors) return res;
-      return { ...res, fieldErrors: Object.fromEntries(Object.entries(res.fieldErrors).map(([k, m]) => [k.replace(/^plan\./, ""), m])) };
+      return {
+        ...res,
+        fieldErrors: Object.fromEntries(
+          Object.entries(res.fieldErrors).map(([k, m]) => [k.replace(/^plan\./, ""), m]),
+        ),
+      };
     },
     defaultValues: defaults(plan) as never,
     onSuccess: (p) => {
@@ -60,16 +77,23 @@ export function PlanDialog({ stageOptions, plan }: Props) {
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
         {plan ? (
-          <Button variant="ghost" size="sm"><Pencil aria-hidden="true" /> Edit</Button>
+          <Button variant="ghost" size="sm">
+            <Pencil aria-hidden="true" /> Edit
+          </Button>
         ) : (
-          <Button><Plus aria-hidden="true" /> New plan</Button>
+          <Button>
+            <Plus aria-hidden="true" /> New plan
+          </Button>
         )}
       </DialogTrigger>
       <DialogContent className="max-h-[90vh] overflow-y-auto sm:max-w-xl">
         <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
           <DialogHeader>
             <DialogTitle>{plan ? `Edit ${plan.name}` : "New usage plan"}</DialogTitle>
-            <DialogDescription>AWS allows one change to a usage plan every 20 seconds; Tollgate tells you the wait if you hit it.</DialogDescription>
+            <DialogDescription>
+              AWS allows one change to a usage plan every 20 seconds; Tollgate tells you the wait if you hit
+              it.
+            </DialogDescription>
           </DialogHeader>
           {formError ? <Alert variant="destructive">{formError}</Alert> : null}
           <FormField label="Name" id={`${idp}-name`} error={errors.name?.message}>
@@ -79,35 +103,73 @@ export function PlanDialog({ stageOptions, plan }: Props) {
             <Input {...form.register("description")} />
           </FormField>
           <div className="grid grid-cols-2 gap-3">
-            <FormField label="Rate (requests/second)" id={`${idp}-rate`} description="The steady rate each key may call at." error={errors.rateLimit?.message}>
+            <FormField
+              label="Rate (requests/second)"
+              id={`${idp}-rate`}
+              description="The steady rate each key may call at."
+              error={errors.rateLimit?.message}
+            >
               <Input inputMode="numeric" {...form.register("rateLimit")} />
             </FormField>
-            <FormField label="Burst" id={`${idp}-burst`} description="How many requests may arrive at once." error={errors.burstLimit?.message}>
+            <FormField
+              label="Burst"
+              id={`${idp}-burst`}
+              description="How many requests may arrive at once."
+              error={errors.burstLimit?.message}
+            >
               <Input inputMode="numeric" {...form.register("burstLimit")} />
             </FormField>
-            <FormField label="Quota (requests)" id={`${idp}-quota`} description="Empty or 0 = no quota." error={errors.quotaLimit?.message}>
+            <FormField
+              label="Quota (requests)"
+              id={`${idp}-quota`}
+              description="Empty or 0 = no quota."
+              error={errors.quotaLimit?.message}
+            >
               <Input inputMode="numeric" {...form.register("quotaLimit")} />
             </FormField>
             <FormField label="Quota period" id={`${idp}-period`} error={errors.quotaPeriod?.message}>
-              <Select {...form.register("quotaPeriod")} options={[{ value: "DAY", label: "Per day" }, { value: "WEEK", label: "Per week" }, { value: "MONTH", label: "Per month" }]} />
+              <Select
+                {...form.register("quotaPeriod")}
+                options={[
+                  { value: "DAY", label: "Per day" },
+                  { value: "WEEK", label: "Per week" },
+                  { value: "MONTH", label: "Per month" },
+                ]}
+              />
             </FormField>
           </div>
           <fieldset className="grid gap-1 text-sm">
             <legend className="mb-1 font-medium">API stages</legend>
-            <p className="text-xs text-muted-foreground">A stage is a deployed version of an API (for example prod). A key may be in only one plan per stage.</p>
-            {stageOptions.length === 0 ? <p className="text-muted-foreground">No REST API stages exist yet.</p> : null}
+            <p className="text-xs text-muted-foreground">
+              A stage is a deployed version of an API (for example prod). A key may be in only one plan per
+              stage.
+            </p>
+            {stageOptions.length === 0 ? (
+              <p className="text-muted-foreground">No REST API stages exist yet.</p>
+            ) : null}
             {stageOptions.map((o) => (
               <label key={o.value} className="flex items-center gap-2">
                 <input type="checkbox" value={o.value} {...form.register("apiStages")} /> {o.label}
               </label>
             ))}
-            {errors.apiStages ? <p className="text-destructive">{String(errors.apiStages.message ?? "Pick stages from the list.")}</p> : null}
+            {errors.apiStages ? (
+              <p className="text-destructive">
+                {String(errors.apiStages.message ?? "Pick stages from the list.")}
+              </p>
+            ) : null}
           </fieldset>
-          <FormField label="Per-method throttles (optional)" id={`${idp}-methods`} description='One per line: "apiId:stage /resource/METHOD rate burst", e.g. "abc123:prod /payments/POST 5 10".' error={errors.methodThrottles?.message}>
+          <FormField
+            label="Per-method throttles (optional)"
+            id={`${idp}-methods`}
+            description='One per line: "apiId:stage /resource/METHOD rate burst", e.g. "abc123:prod /payments/POST 5 10".'
+            error={errors.methodThrottles?.message}
+          >
             <Textarea rows={3} {...form.register("methodThrottles")} />
           </FormField>
           <DialogFooter>
-            <Button type="submit" loading={pending}>{plan ? "Save plan" : "Create plan"}</Button>
+            <Button type="submit" loading={pending}>
+              {plan ? "Save plan" : "Create plan"}
+            </Button>
           </DialogFooter>
         </form>
       </DialogContent>

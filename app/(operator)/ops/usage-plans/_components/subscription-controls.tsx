@@ -34,14 +34,18 @@ export function SubscriptionControls({ plan, subscribers, tenants, otherPlans, m
   return (
     <div className="grid gap-2">
       <div className="text-muted-foreground">Subscribed tenants</div>
-      {subscribers.length === 0 ? <p>No tenant is on this plan yet.</p> : (
+      {subscribers.length === 0 ? (
+        <p>No tenant is on this plan yet.</p>
+      ) : (
         <ul className="grid gap-1">
           {subscribers.map((s) => (
             <li key={s.tenantId} className="flex flex-wrap items-center gap-2">
               <span className="font-medium">{s.tenantName}</span>
               {manage ? (
                 <>
-                  <label className="sr-only" htmlFor={`move-${plan.id}-${s.tenantId}`}>Move {s.tenantName} to plan</label>
+                  <label className="sr-only" htmlFor={`move-${plan.id}-${s.tenantId}`}>
+                    Move {s.tenantName} to plan
+                  </label>
                   <Select
                     id={`move-${plan.id}-${s.tenantId}`}
                     className="w-44"
@@ -50,16 +54,29 @@ export function SubscriptionControls({ plan, subscribers, tenants, otherPlans, m
                     defaultValue=""
                     onChange={(e) => {
                       const to = e.target.value;
-                      if (to) void run(changeTenantPlanAction({ tenantId: s.tenantId, fromPlanId: plan.id, toPlanId: to }), `${s.tenantName} moved.`);
+                      if (to)
+                        void run(
+                          changeTenantPlanAction({ tenantId: s.tenantId, fromPlanId: plan.id, toPlanId: to }),
+                          `${s.tenantName} moved.`,
+                        );
                     }}
                   />
                   <ConfirmDialog
-                    trigger={<Button variant="ghost" size="sm">Unsubscribe</Button>}
+                    trigger={
+                      <Button variant="ghost" size="sm">
+                        Unsubscribe
+                      </Button>
+                    }
                     title={`Take ${s.tenantName} off ${plan.name}?`}
                     description="Its keys leave this plan at once and stop working on this plan's API stages."
                     confirmLabel="Unsubscribe"
                     destructive
-                    onConfirm={() => run(unsubscribeTenantAction({ tenantId: s.tenantId, usagePlanId: plan.id }), `${s.tenantName} unsubscribed.`)}
+                    onConfirm={() =>
+                      run(
+                        unsubscribeTenantAction({ tenantId: s.tenantId, usagePlanId: plan.id }),
+                        `${s.tenantName} unsubscribed.`,
+                      )
+                    }
                   />
                 </>
               ) : null}
@@ -69,9 +86,28 @@ export function SubscriptionControls({ plan, subscribers, tenants, otherPlans, m
       )}
       {manage ? (
         <div className="flex flex-wrap items-center gap-2">
-          <label className="sr-only" htmlFor={`sub-${plan.id}`}>Tenant to subscribe to {plan.name}</label>
-          <Select id={`sub-${plan.id}`} className="w-56" placeholder="Choose a tenant…" value={tenantId} onChange={(e) => setTenantId(e.target.value)} options={free.map((t) => ({ value: t.id, label: t.name }))} />
-          <Button size="sm" variant="secondary" disabled={!tenantId} loading={busy} onClick={() => void run(subscribeTenantAction({ tenantId, usagePlanId: plan.id }), "Tenant subscribed.").then(() => setTenantId(""))}>
+          <label className="sr-only" htmlFor={`sub-${plan.id}`}>
+            Tenant to subscribe to {plan.name}
+          </label>
+          <Select
+            id={`sub-${plan.id}`}
+            className="w-56"
+            placeholder="Choose a tenant…"
+            value={tenantId}
+            onChange={(e) => setTenantId(e.target.value)}
+            options={free.map((t) => ({ value: t.id, label: t.name }))}
+          />
+          <Button
+            size="sm"
+            variant="secondary"
+            disabled={!tenantId}
+            loading={busy}
+            onClick={() =>
+              void run(subscribeTenantAction({ tenantId, usagePlanId: plan.id }), "Tenant subscribed.").then(
+                () => setTenantId(""),
+              )
+            }
+          >
             Subscribe
           </Button>
         </div>

@@ -23,7 +23,10 @@ export function SyncPanel() {
   const s = state.data;
   const pct = s && s.total > 0 ? Math.round((s.done / s.total) * 100) : 0;
   return (
-    <section aria-label="Usage sync" className="flex flex-wrap items-center gap-3 rounded-lg border p-3 text-sm">
+    <section
+      aria-label="Usage sync"
+      className="flex flex-wrap items-center gap-3 rounded-lg border p-3 text-sm"
+    >
       <div className="grow">
         <div className="font-medium">Usage data</div>
         <div className="text-muted-foreground" data-testid="sync-status">
@@ -38,12 +41,24 @@ export function SyncPanel() {
                   : "Not synced yet. The sync runs every 5 minutes."}
         </div>
         {s?.running ? (
-          <div className="mt-2 h-2 w-full rounded bg-muted" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100} aria-label="Sync progress">
+          <div
+            className="mt-2 h-2 w-full rounded bg-muted"
+            role="progressbar"
+            aria-valuenow={pct}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-label="Sync progress"
+          >
             <div className="h-2 rounded bg-primary transition-all" style={{ width: `${pct}%` }} />
           </div>
         ) : null}
       </div>
-      <Button variant="secondary" onClick={() => start.mutate()} loading={start.isPending} disabled={s?.running}>
+      <Button
+        variant="secondary"
+        onClick={() => start.mutate()}
+        loading={start.isPending}
+        disabled={s?.running}
+      >
         <RefreshCw aria-hidden="true" /> Sync now
       </Button>
     </section>
