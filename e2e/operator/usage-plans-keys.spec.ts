@@ -45,7 +45,7 @@ test("plan, subscription, key shown once, 200/403/429, synced usage, rotation gr
   const card = page.getByTestId(`plan-${planName}`);
   await card.getByLabel(`Tenant to subscribe to ${planName}`).selectOption({ label: "E2E Acme" });
   await card.getByRole("button", { name: "Subscribe" }).click();
-  await expect(card.getByText("E2E Acme")).toBeVisible();
+  await expect(card.getByText("E2E Acme", { exact: true })).toBeVisible();
 
   // Partner: create a key; its value is shown once and never again.
   const partner = await freshPage(browser);

@@ -154,23 +154,29 @@ export async function keyOwners(): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.id, r.tenantId]));
 }
 
-/** Keys the last sync saw in AWS that Tollgate has no record of. */
+/** Keys the last sync saw in AWS that Tollgate has no record of (re-checked, in case one was recorded since). */
 export async function listOrphans(actor: Actor, take = 50) {
   assertCan(actor, "ops.view");
-  const known = db.apiKeyRecord.findMany({ select: { id: true } });
-  const seen = await db.awsKeySeen.findMany({ orderBy: { name: "asc" } });
-  const ids = new Set((await known).map((k) => k.id));
-  const orphans = seen.filter((s) => !ids.has(s.id));
+  const seen = await db.awsKeySeen.findMany({ orderBy: { name: "asc" }, take: 1000 });
+  const known = new Set(
+    (
+      await db.apiKeyRecord.findMany({ where: { id: { in: seen.map((s) => s.id) } }, select: { id: true } })
+    ).map((k) => k.id),
+  );
+  const orphans = seen.filter((s) => !known.has(s.id));
   return { total: orphans.length, items: orphans.slice(0, take) };
 }
 
+/** Stores the keys the sync found in AWS with no ApiKeyRecord (the table holds orphans only, so reads stay small). */
 export async function replaceSeenKeys(
   keys: { id: string; name: string; customerId: string | null; enabled: boolean }[],
   at: Date,
 ): Promise<void> {
+  const known = new Set((await db.apiKeyRecord.findMany({ select: { id: true } })).map((k) => k.id));
+  const orphans = keys.filter((k) => !known.has(k.id));
   await db.$transaction(async (tx) => {
     await tx.awsKeySeen.deleteMany({});
-    for (let i = 0; i < keys.length; i += 500)
-      await tx.awsKeySeen.createMany({ data: keys.slice(i, i + 500).map((k) => ({ ...k, seenAt: at })) });
+    for (let i = 0; i < orphans.length; i += 500)
+      await tx.awsKeySeen.createMany({ data: orphans.slice(i, i + 500).map((k) => ({ ...k, seenAt: at })) });
   });
 }

@@ -11,10 +11,9 @@ import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
-import { listKeysPage, listOrphans, type KeyStatus } from "@/lib/db/api-keys";
-import { activePlanIdsByTenant, planSnapshots } from "@/lib/db/subscriptions";
-import { listActiveTenantOptions } from "@/lib/db/tenants";
+import type { KeyStatus } from "@/lib/db/api-keys";
 import { formatDate } from "@/lib/format";
+import { loadKeysView } from "@/lib/keys-view";
 import { OpsKeyActions } from "./_components/ops-key-actions";
 
 export const metadata: Metadata = { title: "API keys" };
@@ -33,20 +32,13 @@ export default async function OpsKeysPage({
     KeyStatus | undefined;
   const tenantId = sp.tenant && /^[\w-]{1,64}$/.test(sp.tenant) ? sp.tenant : undefined;
   const page = Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1);
-  const [{ items, total }, orphans, tenants, plans] = await Promise.all([
-    listKeysPage(actor, {
-      ...(q ? { q } : {}),
-      ...(status ? { status } : {}),
-      ...(tenantId ? { tenantId } : {}),
-      page,
-      pageSize: PAGE_SIZE,
-    }),
-    listOrphans(actor),
-    listActiveTenantOptions(actor),
-    planSnapshots(),
-  ]);
-  const planName = new Map(plans.map((p) => [p.id, p.name]));
-  const tenantPlans = await activePlanIdsByTenant([...new Set(items.map((k) => k.tenantId))]);
+  const { items, total, orphans, tenants, planName, tenantPlans } = await loadKeysView(actor, {
+    ...(q ? { q } : {}),
+    ...(status ? { status } : {}),
+    ...(tenantId ? { tenantId } : {}),
+    page,
+    pageSize: PAGE_SIZE,
+  });
   const manage = can(actor.role, "keys.manage");
   return (
     <>

@@ -30,9 +30,8 @@ export function CreateKeyDialog({ disabled }: { disabled: boolean }) {
     action: createApiKeyAction,
     defaultValues: { label: "", environment: "production" },
     onSuccess: (k) => {
-      setValue(k.value);
+      setValue(k.value); // the list refreshes when the dialog closes, so nothing unmounts the value early
       form.reset();
-      router.refresh();
     },
   });
   const errors = form.formState.errors;
@@ -41,6 +40,7 @@ export function CreateKeyDialog({ disabled }: { disabled: boolean }) {
       open={open}
       onOpenChange={(o) => {
         setOpen(o);
+        if (!o && value) router.refresh();
         if (!o) setValue(null);
       }}
     >
@@ -61,6 +61,7 @@ export function CreateKeyDialog({ disabled }: { disabled: boolean }) {
                 onClick={() => {
                   setValue(null);
                   setOpen(false);
+                  router.refresh();
                 }}
               >
                 I have copied it

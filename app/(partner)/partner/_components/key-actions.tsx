@@ -82,6 +82,7 @@ function RotateDialog({ k }: { k: K }) {
       onOpenChange={(o) => {
         setOpen(o);
         if (!o) {
+          if (value) router.refresh();
           setValue(null);
           setError(null);
         }
@@ -104,6 +105,7 @@ function RotateDialog({ k }: { k: K }) {
                 onClick={() => {
                   setValue(null);
                   setOpen(false);
+                  router.refresh();
                 }}
               >
                 I have copied it
@@ -140,8 +142,9 @@ function RotateDialog({ k }: { k: K }) {
                   const res = await rotateApiKeyAction({ keyId: k.id, grace });
                   setPending(false);
                   if (!res.ok) return setError(res.error);
+                  // Refresh only once the dialog closes: the refreshed row has no Rotate button, which would
+                  // unmount this dialog and lose the value before the partner copied it.
                   setValue(res.data.value);
-                  router.refresh();
                 }}
               >
                 Rotate key

@@ -5,13 +5,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Stat, StatGrid } from "@/components/ui/stat";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/page-guard";
-import { dayOf, now } from "@/lib/clock";
-import { listMyKeys } from "@/lib/db/api-keys";
-import { myPlans } from "@/lib/db/subscriptions";
-import { myUsage, readSyncState } from "@/lib/db/usage";
 import { formatDateTime } from "@/lib/format";
 import { quotaWords, throttleWords } from "@/lib/plan-words";
-import { dayRange, daysBack, forecast, quotaPeriodOf } from "@/lib/usage-math";
+import { loadUsageView } from "@/lib/usage-view";
 import { UsageChart } from "../_components/usage-chart";
 
 export const metadata: Metadata = { title: "Usage" };
@@ -21,50 +17,8 @@ const fmt = (n: number) => n.toLocaleString("en");
 /** Reads the database only (synced usage), never AWS. */
 export default async function PartnerUsagePage() {
   const actor = await requirePermission("partner.view");
-  const today = dayOf(now());
-  const from = daysBack(today, 90);
-  const [usage, plans, keys, sync] = await Promise.all([
-    myUsage(actor, from, today),
-    myPlans(actor),
-    listMyKeys(actor),
-    readSyncState(actor),
-  ]);
-  const label = new Map(keys.map((k) => [k.id, k.label]));
-  const days = dayRange(from, today);
-  const keyIds = usage.perKey.map((k) => k.apiKeyId);
-  const perKeyDay = new Map(
-    usage.perKey.map((k) => [k.apiKeyId, new Map(k.days.map((d) => [d.day, d.requests]))]),
-  );
-  const chart = days.map((d) => ({
-    day: d,
-    ...Object.fromEntries(keyIds.map((id) => [id, perKeyDay.get(id)?.get(d) ?? 0])),
-  }));
-  const total90 = usage.days.reduce((a, d) => a + d.requests, 0);
-
-  // Quota is counted per key and plan in API Gateway: one row per (plan with a quota, key).
-  const quotaRows = plans.flatMap((p) => {
-    if (!p.quota) return [];
-    const period = quotaPeriodOf(p.quota, today);
-    return keys
-      .filter((k) => k.status !== "DELETED")
-      .map((k) => {
-        const daily = new Map<string, number>();
-        for (const r of usage.perPlanKeyDay)
-          if (r.usagePlanId === p.id && r.apiKeyId === k.id) daily.set(r.day, r.requests);
-        const used = [...daily.entries()]
-          .filter(([d]) => d >= period.start && d < period.end)
-          .reduce((a, [, n]) => a + n, 0);
-        return {
-          plan: p,
-          key: k,
-          used,
-          limit: p.quota!.limit,
-          period,
-          f: forecast(used, p.quota!.limit, daily, today, period.end),
-        };
-      });
-  });
-  const worst = quotaRows.reduce((m, r) => Math.max(m, r.used / r.limit), 0);
+  const { today, usage, plans, sync, label, keyIds, chart, total90, quotaRows, worst } =
+    await loadUsageView(actor);
   return (
     <>
       <PageHeader
