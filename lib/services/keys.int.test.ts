@@ -1,6 +1,5 @@
 // Keys against a real Local Gateway through the app's own AWS clients: success, and failures half-way (fault
 // injection) that must leave no orphan key in AWS and no partial record in the database.
-import { GetApiKeysCommand, CreateUsagePlanCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestGateway, type TestGateway } from "@/lib/local-gateway/test-helpers";
 
@@ -13,20 +12,27 @@ const keys = await import("./keys");
 const { addSubscription } = await import("@/lib/db/subscriptions");
 const { runUsageSync } = await import("@/lib/jobs/usage-sync");
 const { dayOf } = await import("@/lib/clock");
+const { listAllAwsKeys } = await import("@/lib/aws/api-keys");
+const { createAwsPlan } = await import("@/lib/aws/usage-plans");
 
 const fault = (operation: string) =>
   tg.raw("/_localgateway/faults", {
     method: "POST",
     body: JSON.stringify({ operation, rate: 1, status: 500 }),
   });
-const awsKeys = async () => (await tg.v1.send(new GetApiKeysCommand({ limit: 500 }))).items ?? [];
+const awsKeys = () => listAllAwsKeys();
 
 let planId = "";
 beforeAll(async () => {
-  const plan = await tg.v1.send(
-    new CreateUsagePlanCommand({ name: "Faults plan", quota: { limit: 1000, period: "MONTH" } }),
-  );
-  planId = plan.id!;
+  const plan = await createAwsPlan({
+    name: "Faults plan",
+    rateLimit: 10,
+    burstLimit: 20,
+    quotaLimit: 1000,
+    quotaPeriod: "MONTH",
+    apiStages: [],
+  });
+  planId = plan.id;
 });
 beforeEach(async () => {
   await tg.raw("/_localgateway/faults", { method: "DELETE" });
@@ -47,7 +53,7 @@ describe("creating a key", () => {
     const out = await keys.createKey(actor, { label: "Checkout", environment: "production" });
     const inAws = (await awsKeys()).find((k) => k.id === out.id);
     expect(inAws?.customerId).toBe(actor.tenantId);
-    expect(inAws?.tags?.["tollgate:tenant"]).toBe(actor.tenantId);
+    expect(tg.gw.state.apiKeys[out.id]?.tags["tollgate:tenant"]).toBe(actor.tenantId);
     expect(tg.gw.state.planKeys[planId]).toContain(out.id);
     const rec = await db.apiKeyRecord.findUniqueOrThrow({ where: { id: out.id } });
     expect(rec.tenantId).toBe(actor.tenantId);

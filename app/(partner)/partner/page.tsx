@@ -12,6 +12,7 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { Countdown } from "./_components/countdown";
 import { CreateKeyDialog } from "./_components/create-key-dialog";
 import { KeyActions } from "./_components/key-actions";
+import { RevealedKeyDialog } from "./_components/revealed-key";
 
 export const metadata: Metadata = { title: "API keys" };
 
@@ -36,6 +37,7 @@ export default async function PartnerKeysPage() {
         description={`An API key identifies your application to the API: send it in the x-api-key header. Your organisation may have up to ${env.PARTNER_KEY_LIMIT} keys (${keys.length} now).`}
         actions={<CreateKeyDialog disabled={atLimit || plans.length === 0} />}
       />
+      <RevealedKeyDialog />
       {plans.length === 0 ? (
         <p className="mb-4 text-sm text-muted-foreground">
           Your organisation is not on a usage plan yet, so new keys would not work. Your API provider

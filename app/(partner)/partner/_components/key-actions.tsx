@@ -19,7 +19,7 @@ import { toast } from "@/components/ui/toaster";
 import { deleteApiKeyAction } from "@/lib/actions/delete-api-key";
 import { revokeApiKeyAction } from "@/lib/actions/revoke-api-key";
 import { rotateApiKeyAction } from "@/lib/actions/rotate-api-key";
-import { KeyValue } from "./key-value";
+import { revealKey } from "./revealed-key";
 
 type K = { id: string; label: string; status: string; rotated: boolean };
 
@@ -70,10 +70,8 @@ export function KeyActions({ k }: { k: K }) {
 }
 
 function RotateDialog({ k }: { k: K }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
   const [grace, setGrace] = useState<"now" | "1h" | "24h" | "7d">("24h");
-  const [value, setValue] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   return (
@@ -82,8 +80,6 @@ function RotateDialog({ k }: { k: K }) {
       onOpenChange={(o) => {
         setOpen(o);
         if (!o) {
-          if (value) router.refresh();
-          setValue(null);
           setError(null);
         }
       }}
@@ -94,64 +90,43 @@ function RotateDialog({ k }: { k: K }) {
         </Button>
       </DialogTrigger>
       <DialogContent>
-        {value ? (
-          <div className="grid gap-4">
-            <DialogHeader>
-              <DialogTitle>Replacement key for {k.label}</DialogTitle>
-            </DialogHeader>
-            <KeyValue value={value} />
-            <DialogFooter>
-              <Button
-                onClick={() => {
-                  setValue(null);
-                  setOpen(false);
-                  router.refresh();
-                }}
-              >
-                I have copied it
-              </Button>
-            </DialogFooter>
-          </div>
-        ) : (
-          <div className="grid gap-4">
-            <DialogHeader>
-              <DialogTitle>Rotate {k.label}</DialogTitle>
-              <DialogDescription>
-                A new key on the same plans replaces this one. The old key keeps working for the grace window
-                you pick, so you can deploy the new one first; then it is disabled and deleted.
-              </DialogDescription>
-            </DialogHeader>
-            {error ? <Alert variant="destructive">{error}</Alert> : null}
-            <FormField label="Old key keeps working for" id={`grace-${k.id}`}>
-              <Select
-                value={grace}
-                onChange={(e) => setGrace(e.target.value as typeof grace)}
-                options={[
-                  { value: "now", label: "No grace: stop it now" },
-                  { value: "1h", label: "1 hour" },
-                  { value: "24h", label: "24 hours" },
-                  { value: "7d", label: "7 days" },
-                ]}
-              />
-            </FormField>
-            <DialogFooter>
-              <Button
-                loading={pending}
-                onClick={async () => {
-                  setPending(true);
-                  const res = await rotateApiKeyAction({ keyId: k.id, grace });
-                  setPending(false);
-                  if (!res.ok) return setError(res.error);
-                  // Refresh only once the dialog closes: the refreshed row has no Rotate button, which would
-                  // unmount this dialog and lose the value before the partner copied it.
-                  setValue(res.data.value);
-                }}
-              >
-                Rotate key
-              </Button>
-            </DialogFooter>
-          </div>
-        )}
+        <div className="grid gap-4">
+          <DialogHeader>
+            <DialogTitle>Rotate {k.label}</DialogTitle>
+            <DialogDescription>
+              A new key on the same plans replaces this one. The old key keeps working for the grace window
+              you pick, so you can deploy the new one first; then it is disabled and deleted.
+            </DialogDescription>
+          </DialogHeader>
+          {error ? <Alert variant="destructive">{error}</Alert> : null}
+          <FormField label="Old key keeps working for" id={`grace-${k.id}`}>
+            <Select
+              value={grace}
+              onChange={(e) => setGrace(e.target.value as typeof grace)}
+              options={[
+                { value: "now", label: "No grace: stop it now" },
+                { value: "1h", label: "1 hour" },
+                { value: "24h", label: "24 hours" },
+                { value: "7d", label: "7 days" },
+              ]}
+            />
+          </FormField>
+          <DialogFooter>
+            <Button
+              loading={pending}
+              onClick={async () => {
+                setPending(true);
+                const res = await rotateApiKeyAction({ keyId: k.id, grace });
+                setPending(false);
+                if (!res.ok) return setError(res.error);
+                setOpen(false);
+                revealKey({ title: `Replacement key for ${k.label}`, value: res.data.value });
+              }}
+            >
+              Rotate key
+            </Button>
+          </DialogFooter>
+        </div>
       </DialogContent>
     </Dialog>
   );
