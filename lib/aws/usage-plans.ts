@@ -19,7 +19,11 @@ export type PlanSettings = {
   rateLimit: number | null;
   burstLimit: number | null;
   quota: { limit: number; period: QuotaPeriod; offset: number } | null;
-  apiStages: { apiId: string; stage: string; methodThrottles: Record<string, { rateLimit: number; burstLimit: number }> }[];
+  apiStages: {
+    apiId: string;
+    stage: string;
+    methodThrottles: Record<string, { rateLimit: number; burstLimit: number }>;
+  }[];
 };
 export type PlanDTO = { id: string; name: string; description: string | null } & PlanSettings;
 
@@ -31,7 +35,11 @@ const toDTO = (p: UsagePlan): PlanDTO => ({
   burstLimit: p.throttle?.burstLimit ?? null,
   quota:
     p.quota?.limit !== undefined
-      ? { limit: p.quota.limit, period: (p.quota.period ?? "DAY") as QuotaPeriod, offset: p.quota.offset ?? 0 }
+      ? {
+          limit: p.quota.limit,
+          period: (p.quota.period ?? "DAY") as QuotaPeriod,
+          offset: p.quota.offset ?? 0,
+        }
       : null,
   apiStages: (p.apiStages ?? []).map((s) => ({
     apiId: s.apiId ?? "",
@@ -67,7 +75,11 @@ export type PlanInput = {
   burstLimit: number;
   quotaLimit?: number | undefined;
   quotaPeriod: QuotaPeriod;
-  apiStages: { apiId: string; stage: string; methodThrottles?: Record<string, { rateLimit: number; burstLimit: number }> }[];
+  apiStages: {
+    apiId: string;
+    stage: string;
+    methodThrottles?: Record<string, { rateLimit: number; burstLimit: number }>;
+  }[];
 };
 
 export async function createAwsPlan(input: PlanInput): Promise<PlanDTO> {
@@ -78,11 +90,15 @@ export async function createAwsPlan(input: PlanInput): Promise<PlanDTO> {
           name: input.name,
           ...(input.description ? { description: input.description } : {}),
           throttle: { rateLimit: input.rateLimit, burstLimit: input.burstLimit },
-          ...(input.quotaLimit ? { quota: { limit: input.quotaLimit, period: input.quotaPeriod, offset: 0 } } : {}),
+          ...(input.quotaLimit
+            ? { quota: { limit: input.quotaLimit, period: input.quotaPeriod, offset: 0 } }
+            : {}),
           apiStages: input.apiStages.map((s) => ({
             apiId: s.apiId,
             stage: s.stage,
-            ...(s.methodThrottles && Object.keys(s.methodThrottles).length ? { throttle: s.methodThrottles } : {}),
+            ...(s.methodThrottles && Object.keys(s.methodThrottles).length
+              ? { throttle: s.methodThrottles }
+              : {}),
           })),
         }),
       ),
@@ -126,11 +142,19 @@ export async function getUsagePage(
   startDate: string,
   endDate: string,
   position?: string,
+  keyId?: string,
 ): Promise<{ values: Record<string, number[][]>; position: string | undefined }> {
   const out = await aws(
     () =>
       apiGateway.send(
-        new GetUsageCommand({ usagePlanId, startDate, endDate, limit: 500, ...(position ? { position } : {}) }),
+        new GetUsageCommand({
+          usagePlanId,
+          startDate,
+          endDate,
+          limit: 500,
+          ...(position ? { position } : {}),
+          ...(keyId ? { keyId } : {}),
+        }),
       ),
     "API Gateway",
   );

@@ -123,3 +123,39 @@ export async function runUsageSync(opts: SyncOptions = {}): Promise<SyncResult> 
     throw e;
   }
 }
+
+/**
+ * Pulls one key's usage (every plan of its tenant, last `days` days) before the key is deleted: AWS forgets a
+ * deleted key's usage, and usage must stay with the tenant across rotations and deletions.
+ */
+export async function syncKeyUsage(
+  keyId: string,
+  tenantId: string,
+  planIds: string[],
+  days = 4,
+): Promise<void> {
+  const today = now();
+  const endDate = dayOf(today);
+  const startDate = dayOf(new Date(today.getTime() - (days - 1) * DAY_MS));
+  for (const planId of planIds) {
+    let page;
+    try {
+      page = await getUsagePage(planId, startDate, endDate, undefined, keyId);
+    } catch (e) {
+      if (e instanceof AppError && e.code === "not_found") continue; // the key is not in this plan
+      throw e;
+    }
+    const cells: UsageCell[] = [];
+    for (const [id, rows] of Object.entries(page.values))
+      rows.forEach((r, i) =>
+        cells.push({
+          apiKeyId: id,
+          usagePlanId: planId,
+          tenantId,
+          day: dayOf(new Date(Date.parse(`${startDate}T00:00:00Z`) + i * DAY_MS)),
+          requests: r[0] ?? 0,
+        }),
+      );
+    await upsertUsage(cells);
+  }
+}

@@ -15,6 +15,7 @@ import {
 import { activePlanIds } from "@/lib/db/subscriptions";
 import { env } from "@/lib/env";
 import { AppError, conflict, forbidden, invalid } from "@/lib/errors";
+import { syncKeyUsage } from "@/lib/jobs/usage-sync";
 import { log } from "@/lib/log";
 
 export const GRACE_OPTIONS = { now: 0, "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000 } as const;
@@ -113,7 +114,7 @@ export async function rotateKey(actor: Actor, input: { keyId: string; grace: Gra
     await undoAwsKey(key.id, tenantId, old.label, old.environment);
     throw e;
   }
-  if (input.grace === "now") await expireKey(old.id);
+  if (input.grace === "now") await expireKey(old.id, tenantId);
   return {
     id: key.id,
     value: key.value,
@@ -146,18 +147,25 @@ export async function deleteKey(actor: Actor, keyId: string) {
   const k = await getKey(actor, keyId);
   if (actor.kind === "partner" && k.status === "ACTIVE")
     throw invalid("Revoke the key before deleting it, so nothing still using it breaks by surprise.");
-  await deleteAwsKey(k.id);
+  if (k.cleanupPending) await deleteAwsKey(k.id);
+  else await deleteKeepingUsage(k.id, k.tenantId);
   await updateKeyRecord(k.id, { status: "DELETED", deletedAt: now(), cleanupPending: false });
   return { id: k.id };
 }
 
+/** Saves a key's last usage, then deletes it in AWS (AWS forgets a deleted key's usage). */
+async function deleteKeepingUsage(id: string, tenantId: string): Promise<void> {
+  await syncKeyUsage(id, tenantId, await activePlanIds(tenantId));
+  await deleteAwsKey(id);
+}
+
 /** Disables then deletes one rotated-out key whose grace window ended. */
-export async function expireKey(id: string): Promise<void> {
+export async function expireKey(id: string, tenantId: string): Promise<void> {
   await setAwsKeyEnabled(id, false).catch((e: unknown) => {
     if ((e as AppError).code !== "not_found") throw e;
   });
   await updateKeyRecord(id, { status: "DISABLED" });
-  await deleteAwsKey(id);
+  await deleteKeepingUsage(id, tenantId);
   await updateKeyRecord(id, { status: "DELETED", deletedAt: now() });
 }
 
@@ -166,7 +174,7 @@ export async function expireRotatedKeys(): Promise<number> {
   let n = 0;
   for (const k of await keysPastGrace(now())) {
     try {
-      await expireKey(k.id);
+      await expireKey(k.id, k.tenantId);
       n++;
     } catch (e) {
       log.warn({ err: e, keyId: k.id }, "rotation expiry failed for a key; retrying next run");
