@@ -59,8 +59,14 @@ export const ACTIONS: Record<string, ActionEntry> = {
     }),
   },
   "delete-usage-plan": { allowed: STAFF_OPS, input: () => ({ usagePlanId: "missing" }) },
-  "subscribe-tenant": { allowed: STAFF_OPS, input: (f) => ({ tenantId: f.tenantId, usagePlanId: "missing" }) },
-  "unsubscribe-tenant": { allowed: STAFF_OPS, input: (f) => ({ tenantId: f.tenantId, usagePlanId: "missing" }) },
+  "subscribe-tenant": {
+    allowed: STAFF_OPS,
+    input: (f) => ({ tenantId: f.tenantId, usagePlanId: "missing" }),
+  },
+  "unsubscribe-tenant": {
+    allowed: STAFF_OPS,
+    input: (f) => ({ tenantId: f.tenantId, usagePlanId: "missing" }),
+  },
   "change-tenant-plan": {
     allowed: STAFF_OPS,
     input: (f) => ({ tenantId: f.tenantId, fromPlanId: "missing", toPlanId: "other" }),

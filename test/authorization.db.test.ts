@@ -51,7 +51,9 @@ beforeAll(async () => {
   };
   // A key record of the fixture tenant, so cross-tenant attempts name a real id (no AWS call is reached).
   const keyId = `spec${Math.random().toString(36).slice(2, 10)}`;
-  await db.apiKeyRecord.create({ data: { id: keyId, tenantId: tenant.id, label: "Spec", environment: "test" } });
+  await db.apiKeyRecord.create({
+    data: { id: keyId, tenantId: tenant.id, label: "Spec", environment: "test" },
+  });
   fixture = { tenantId: tenant.id, otherTenantPartner: await makeActor("partner"), keyId };
 });
 

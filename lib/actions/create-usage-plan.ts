@@ -18,6 +18,11 @@ export const createUsagePlanAction = defineAction({
     action: "plan.create",
     targetType: "usage-plan",
     targetId: (_i, o) => o?.id,
-    summary: (i) => ({ name: i.name, rateLimit: i.rateLimit, burstLimit: i.burstLimit, quota: i.quotaLimit ?? null }),
+    summary: (i) => ({
+      name: i.name,
+      rateLimit: i.rateLimit,
+      burstLimit: i.burstLimit,
+      quota: i.quotaLimit ?? null,
+    }),
   },
 });

@@ -3,7 +3,13 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
 import { db } from "./client";
 
-export type UsageCell = { apiKeyId: string; usagePlanId: string; tenantId: string | null; day: string; requests: number };
+export type UsageCell = {
+  apiKeyId: string;
+  usagePlanId: string;
+  tenantId: string | null;
+  day: string;
+  requests: number;
+};
 
 /**
  * Idempotent write of synced usage: rows are keyed by (key, plan, day) and carry GetUsage's count for that day, so
@@ -33,9 +39,13 @@ export async function upsertUsage(cells: UsageCell[]): Promise<number> {
     }
   }
   await db.$transaction(async (tx) => {
-    for (let i = 0; i < create.length; i += 500) await tx.usageDaily.createMany({ data: create.slice(i, i + 500) });
+    for (let i = 0; i < create.length; i += 500)
+      await tx.usageDaily.createMany({ data: create.slice(i, i + 500) });
     for (const u of update)
-      await tx.usageDaily.update({ where: { id: u.id }, data: { requests: u.requests, tenantId: u.tenantId } });
+      await tx.usageDaily.update({
+        where: { id: u.id },
+        data: { requests: u.requests, tenantId: u.tenantId },
+      });
   });
   return create.length + update.length;
 }

@@ -34,20 +34,30 @@ const positiveInt = (what: string, max: number) =>
 
 export const planSchema = z
   .object({
-    name: z.string().trim().min(2, "A plan name has at least 2 characters.").max(80, "At most 80 characters."),
+    name: z
+      .string()
+      .trim()
+      .min(2, "A plan name has at least 2 characters.")
+      .max(80, "At most 80 characters."),
     description: z.string().trim().max(300, "At most 300 characters.").optional(),
     rateLimit: positiveInt("rate", 10_000),
     burstLimit: positiveInt("burst", 5_000),
     quotaLimit: positiveInt("quota", 1_000_000_000).optional(),
     quotaPeriod: z.enum(["DAY", "WEEK", "MONTH"]),
     /** "apiId:stage" pairs. */
-    apiStages: z.array(z.string().regex(/^[A-Za-z0-9_-]+:[A-Za-z0-9_-]+$/, "Pick stages from the list.")).max(50),
+    apiStages: z
+      .array(z.string().regex(/^[A-Za-z0-9_-]+:[A-Za-z0-9_-]+$/, "Pick stages from the list."))
+      .max(50),
     /** Optional per-method throttles, one per line: "apiId:stage /path/METHOD rate burst". */
     methodThrottles: z.string().max(5000).optional(),
   })
   .superRefine((p, ctx) => {
     if (p.burstLimit < 1 && p.rateLimit > 0)
-      ctx.addIssue({ code: "custom", path: ["burstLimit"], message: "A burst of at least 1 is needed for any traffic." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["burstLimit"],
+        message: "A burst of at least 1 is needed for any traffic.",
+      });
     for (const [i, line] of (p.methodThrottles ?? "").split("\n").entries()) {
       if (!line.trim()) continue;
       const m = /^(\S+:\S+)\s+(\/\S*\/[A-Z*]+)\s+(\d+)\s+(\d+)$/.exec(line.trim());
