@@ -51,7 +51,8 @@ test("plan, subscription, key shown once, 200/403/429, synced usage, rotation gr
   const partner = await freshPage(browser);
   await signIn(partner, "partner@e2e.test");
   await expect(partner).toHaveURL(/\/partner$/);
-  const keyA = await createKey(partner, unique("Checkout"));
+  const keyLabel = unique("Checkout");
+  const keyA = await createKey(partner, keyLabel);
   await partner.reload();
   expect(await partner.content()).not.toContain(keyA);
 
@@ -112,4 +113,16 @@ test("plan, subscription, key shown once, 200/403/429, synced usage, rotation gr
   await expect(partner.getByTestId("total-90")).toContainText("8");
   await expect(partner.getByText("Quota used up")).toBeVisible();
   await partner.context().close();
+
+  // Operator: "Sync now" shows progress then the time of the last sync; the keys overview lists the tenant's keys.
+  await page.goto("/ops/usage-plans");
+  const status = page.getByTestId("sync-status");
+  await expect(status).toContainText("Last synced");
+  const before = await status.innerText();
+  await page.getByRole("button", { name: "Sync now" }).click();
+  await expect(status).not.toHaveText(before);
+  await expect(status).toContainText("Last synced");
+  await page.goto(`/ops/keys?q=${encodeURIComponent(keyLabel)}`);
+  await expect(page.getByTestId("key-total")).toHaveText("1 key");
+  await expect(page.getByRole("row").filter({ hasText: "E2E Acme" })).toHaveCount(1);
 });

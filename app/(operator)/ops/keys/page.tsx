@@ -96,7 +96,7 @@ export default async function OpsKeysPage({
         </Button>
       </form>
       <p className="mb-2 text-sm text-muted-foreground" data-testid="key-total">
-        {total.toLocaleString("en")} keys
+        {total.toLocaleString("en")} {total === 1 ? "key" : "keys"}
       </p>
       {items.length === 0 ? (
         <EmptyState
