@@ -43,6 +43,11 @@ const upstream = await startDemoUpstream({ port: E2E.upstreamPort });
 const gateway = await createGateway({ port: E2E.gatewayPort, dataDir: gatewayDir, controlLimits: false });
 process.env.AWS_ENDPOINT_URL = gateway.url;
 process.env.TOLLGATE_MODE = "local";
+// REST APIs with stages (payments, weather) for the usage-plan specs; no demo keys (tenants: []).
+const { seedDemo } = await import("../lib/local-gateway/demo/seed");
+await seedDemo({ endpoint: gateway.url, upstreamUrl: upstream.url, tenants: [] });
+// Lets specs move Tollgate's clock and run background jobs now (lib/clock.ts, app/api/test-hooks).
+process.env.TEST_HOOKS = "true";
 
 const server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(E2E.port)], {
   stdio: "inherit",

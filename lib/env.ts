@@ -43,6 +43,8 @@ const schema = z
     SECURE_COOKIES: bool.optional(),
     JOBS_ENABLED: bool.default(true),
     DATA_DIR: z.string().min(1).default(".data"),
+    PARTNER_KEY_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
+    TEST_HOOKS: bool.default(false),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
@@ -55,6 +57,13 @@ const schema = z
             message: "is required when any OIDC_* variable is set",
           });
       }
+    }
+    if (env.TOLLGATE_MODE === "aws" && env.TEST_HOOKS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TEST_HOOKS"],
+        message: "is for tests against the Local Gateway only and is refused in aws mode",
+      });
     }
     if (env.TOLLGATE_MODE === "aws" && !env.AUTH_SECRET) {
       ctx.addIssue({

@@ -27,6 +27,7 @@ const SECTIONS: NavSection[] = [
       { href: "/ops/apis", label: "APIs", icon: "apis", permission: "ops.view" },
       { href: "/ops/usage-plans", label: "Usage plans", icon: "plans", permission: "ops.view" },
       { href: "/ops/tenants", label: "Tenants", icon: "tenants", permission: "tenants.read" },
+      { href: "/ops/keys", label: "API keys", icon: "keys", permission: "ops.view" },
       { href: "/ops/metrics", label: "Metrics", icon: "metrics", permission: "ops.view" },
       { href: "/ops/audit", label: "Audit", icon: "audit", permission: "audit.read" },
     ],

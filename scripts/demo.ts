@@ -7,6 +7,8 @@ import { hashPassword } from "../lib/auth/password";
 import { loadConfig } from "../lib/local-gateway/config";
 import { startDemoStack } from "../lib/local-gateway/demo/stack";
 import { seedUsers } from "../lib/db/seed";
+import { recordDemoKeys } from "../lib/db/demo-keys";
+import { syntheticDays, writeUsageHistory } from "../lib/local-gateway/demo/history";
 import { env } from "../lib/env";
 import { DEMO_PASSWORD, DEMO_TENANTS, DEMO_USERS } from "./lib/demo-users";
 import { enableWal, migrateDatabase } from "./lib/migrate";
@@ -34,6 +36,33 @@ const stack = await startDemoStack({
     plan: (["Gold", "Silver", "Bronze"] as const)[i % 3]!,
   })),
 });
+
+// The console owns the demo keys (ApiKeyRecord + Subscription), and the gateway gets 90 days of past usage for them
+// (up to yesterday; today is the traffic generator's), so the usage pages and invoices have history at once.
+step("recording the demo keys in the console and writing 90 days of usage history");
+await recordDemoKeys(
+  stack.seeded.keys.map((k) => ({
+    tenantId: k.tenantId,
+    keyId: k.keyId,
+    planId: stack.seeded.usagePlans[k.plan],
+  })),
+);
+writeUsageHistory(
+  stack.gateway,
+  stack.seeded.keys.map((k, i) => ({
+    planId: stack.seeded.usagePlans[k.plan],
+    keyId: k.keyId,
+    days: syntheticDays(90, [900, 2400, 5200][i % 3]!, Date.now() - 86_400_000, i + 1),
+  })),
+);
+process.env.AWS_ENDPOINT_URL = stack.endpoint;
+if (env.awsEndpoint === stack.endpoint) {
+  const { runJob } = await import("../lib/jobs/scheduler");
+  const sync = await runJob("usage-sync");
+  console.log(`  usage synced: ${JSON.stringify(sync.result ?? "another run holds the lease")}`);
+} else {
+  console.log("  the console's first scheduled sync (5 s after start) pulls the usage");
+}
 
 if (!process.argv.includes("--no-build")) {
   step("building the console (next build)…");

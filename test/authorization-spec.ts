@@ -7,7 +7,7 @@ import type { PartnerActor } from "@/lib/auth/actor";
  * fails a test. test/authorization.db.test.ts calls each one as every other role (and, where it takes ids, as a
  * partner of another tenant) and expects a refusal; it also fails when an entry point is missing from this file.
  */
-export type Fixture = { tenantId: string; otherTenantPartner: PartnerActor };
+export type Fixture = { tenantId: string; otherTenantPartner: PartnerActor; keyId: string };
 export type ActionEntry = {
   allowed: readonly Role[] | "public";
   /** A well-formed input; the refusal must come from authorization, not from validation. */
@@ -19,6 +19,7 @@ export type ActionEntry = {
 const STAFF_OPS = ["admin", "operator"] as const;
 const ADMIN = ["admin"] as const;
 const EVERYONE = ["admin", "operator", "finance", "partner"] as const;
+const PARTNER = ["partner"] as const;
 
 export const ACTIONS: Record<string, ActionEntry> = {
   "accept-invitation": { allowed: "public", input: () => ({}) },
@@ -74,6 +75,50 @@ export const ACTIONS: Record<string, ActionEntry> = {
       change: { kind: "auto-deploy", autoDeploy: true },
     }),
   },
+  "create-usage-plan": {
+    allowed: STAFF_OPS,
+    input: () => ({ name: "x", rateLimit: 1, burstLimit: 1, quotaPeriod: "DAY", apiStages: [] }),
+  },
+  "update-usage-plan": {
+    allowed: STAFF_OPS,
+    input: () => ({
+      usagePlanId: "missing",
+      plan: { name: "Spec plan", rateLimit: 1, burstLimit: 1, quotaPeriod: "DAY", apiStages: [] },
+    }),
+  },
+  "delete-usage-plan": { allowed: STAFF_OPS, input: () => ({ usagePlanId: "missing" }) },
+  "subscribe-tenant": {
+    allowed: STAFF_OPS,
+    input: (f) => ({ tenantId: f.tenantId, usagePlanId: "missing" }),
+  },
+  "unsubscribe-tenant": {
+    allowed: STAFF_OPS,
+    input: (f) => ({ tenantId: f.tenantId, usagePlanId: "missing" }),
+  },
+  "change-tenant-plan": {
+    allowed: STAFF_OPS,
+    input: (f) => ({ tenantId: f.tenantId, fromPlanId: "missing", toPlanId: "other" }),
+  },
+  "set-key-enabled": { allowed: STAFF_OPS, input: () => ({ keyId: "missing", enabled: false }) },
+  "remove-api-key": { allowed: STAFF_OPS, input: () => ({ keyId: "missing" }) },
+  // Partner key actions: the key id names a key of the fixture tenant (test/fixtures makeKeyRecord); a partner of
+  // another tenant gets "not found", whatever id it sends.
+  "create-api-key": { allowed: PARTNER, input: () => ({ label: "Spec key", environment: "test" }) },
+  "rotate-api-key": {
+    allowed: PARTNER,
+    input: () => ({ keyId: "missing", grace: "1h" }),
+    crossTenant: (f) => ({ keyId: f.keyId, grace: "1h" }),
+  },
+  "revoke-api-key": {
+    allowed: PARTNER,
+    input: () => ({ keyId: "missing" }),
+    crossTenant: (f) => ({ keyId: f.keyId }),
+  },
+  "delete-api-key": {
+    allowed: PARTNER,
+    input: () => ({ keyId: "missing" }),
+    crossTenant: (f) => ({ keyId: f.keyId }),
+  },
 };
 
 export type RouteEntry = {
@@ -87,4 +132,7 @@ export const ROUTES: Record<string, RouteEntry> = {
   "api/health": { allowed: "public", methods: ["GET"] },
   "api/ops/metrics/stage": { allowed: STAFF_OPS, methods: ["GET"] },
   "api/ops/metrics/overview": { allowed: STAFF_OPS, methods: ["GET"] },
+  "api/ops/usage-sync": { allowed: STAFF_OPS, methods: ["GET", "POST"] },
+  "api/test-hooks/clock": { allowed: STAFF_OPS, methods: ["POST"] },
+  "api/test-hooks/jobs": { allowed: STAFF_OPS, methods: ["POST"] },
 };

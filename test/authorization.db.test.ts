@@ -7,6 +7,7 @@ import type { TollgateRoute } from "@/lib/auth/define-route";
 import { PERMISSIONS, ROLES, type Role } from "@/lib/auth/permissions";
 import { ACTIONS, ROUTES, type Fixture } from "./authorization-spec";
 import { makeActor, makeTenant } from "./fixtures";
+import { db } from "@/lib/db/client";
 
 const current = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/auth/session", () => ({
@@ -48,7 +49,12 @@ beforeAll(async () => {
     finance: await makeActor("finance"),
     partner: await makeActor("partner", tenant.id),
   };
-  fixture = { tenantId: tenant.id, otherTenantPartner: await makeActor("partner") };
+  // A key record of the fixture tenant, so cross-tenant attempts name a real id (no AWS call is reached).
+  const keyId = `spec${Math.random().toString(36).slice(2, 10)}`;
+  await db.apiKeyRecord.create({
+    data: { id: keyId, tenantId: tenant.id, label: "Spec", environment: "test" },
+  });
+  fixture = { tenantId: tenant.id, otherTenantPartner: await makeActor("partner"), keyId };
 });
 
 describe("authorization spec is complete", () => {

@@ -98,7 +98,8 @@ test("the invite form refuses bad input at the field and writes nothing", async 
   await expect(dialog.getByText("A user with this email already exists.")).toBeVisible();
   await page.keyboard.press("Escape");
   await page.reload();
-  expect(await page.getByRole("row").count()).toBe(before);
+  // Auto-waiting: count() right after reload could read the page before the table rendered.
+  await expect(page.getByRole("row")).toHaveCount(before);
 });
 
 test("an expired invitation link is refused with a clear message", async ({ page }) => {

@@ -4,7 +4,15 @@ import { expectRefused, navLabels } from "../helpers";
 test("operator sees the operator navigation and is refused other roles' pages", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/ops$/);
-  expect(await navLabels(page)).toEqual(["Overview", "APIs", "Usage plans", "Tenants", "Metrics", "Audit"]);
+  expect(await navLabels(page)).toEqual([
+    "Overview",
+    "APIs",
+    "Usage plans",
+    "Tenants",
+    "API keys",
+    "Metrics",
+    "Audit",
+  ]);
   for (const path of [
     "/ops/users",
     "/ops/outbox",

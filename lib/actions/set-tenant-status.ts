@@ -3,14 +3,20 @@ import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/define-action";
 import { setTenantStatus } from "@/lib/db/tenants";
 import { tenantStatusSchema } from "@/lib/schemas/tenants";
+import { disableTenantKeys, reenableTenantKeys } from "@/lib/services/keys";
 
-/** Suspend (partners are signed out and kept out) or reinstate a tenant. */
+/**
+ * Suspend (partners are signed out and kept out, every active key is disabled in AWS) or reinstate a tenant
+ * (exactly the keys the suspension disabled are enabled again).
+ */
 export const setTenantStatusAction = defineAction({
   name: "tenant.set-status",
   permission: "tenants.manage",
   input: tenantStatusSchema,
   handler: async ({ actor, input }) => {
-    const tenant = await setTenantStatus(actor, input.tenantId, input.status);
+    const tenant = await setTenantStatus(actor, input.tenantId, input.status, (id) =>
+      input.status === "SUSPENDED" ? disableTenantKeys(id) : reenableTenantKeys(id),
+    );
     revalidatePath("/ops/tenants");
     return { id: tenant.id, status: tenant.status };
   },

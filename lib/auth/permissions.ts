@@ -29,6 +29,16 @@ export const PERMISSIONS = {
     description: "Open the finance console (reports, invoices, price plans)",
   },
   "partner.view": { roles: ["partner"], description: "Open the partner portal of one's own tenant" },
+  "plans.manage": {
+    roles: STAFF_OPS,
+    description: "Create, edit and delete usage plans; subscribe tenants to them",
+  },
+  "keys.manage": { roles: STAFF_OPS, description: "Enable, disable and delete any tenant's API keys" },
+  "usage.sync": { roles: STAFF_OPS, description: "Run the usage sync now and watch its progress" },
+  "keys.self": {
+    roles: ["partner"],
+    description: "Create, rotate, revoke and delete the API keys of one's own tenant",
+  },
   "session.self": {
     roles: ["admin", "operator", "finance", "partner"],
     description: "Act on one's own session",

@@ -116,9 +116,16 @@ export async function renameTenant(actor: Actor, id: string, name: string): Prom
  * Suspending signs the tenant's partners out at once (their sessions are deleted) and keeps them out
  * (lib/auth/session.ts refuses partners of a suspended tenant). Reinstating lets them sign in again.
  */
-export async function setTenantStatus(actor: Actor, id: string, status: TenantStatus): Promise<TenantDTO> {
+export async function setTenantStatus(
+  actor: Actor,
+  id: string,
+  status: TenantStatus,
+  /** Runs before the status changes (the tenant's keys are disabled/re-enabled in AWS); a failure changes nothing here. */
+  beforeChange?: (tenantId: string) => Promise<unknown>,
+): Promise<TenantDTO> {
   assertCan(actor, "tenants.manage");
   const before = await getTenant(actor, id);
+  await beforeChange?.(before.id);
   const [t] = await db.$transaction([
     db.tenant.update({
       where: { id: before.id },

@@ -1,16 +1,111 @@
 import type { Metadata } from "next";
-import { SectionPlaceholder } from "@/components/shell/section-placeholder";
+import { KeyRound } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/page-guard";
+import { listMyKeys, listMyRotations } from "@/lib/db/api-keys";
+import { myPlans } from "@/lib/db/subscriptions";
+import { env } from "@/lib/env";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { Countdown } from "./_components/countdown";
+import { CreateKeyDialog } from "./_components/create-key-dialog";
+import { KeyActions } from "./_components/key-actions";
+import { RevealedKeyDialog } from "./_components/revealed-key";
 
 export const metadata: Metadata = { title: "API keys" };
 
-export default async function PartnerHome() {
+const STATUS = {
+  ACTIVE: ["Active", "success"],
+  DISABLED: ["Revoked", "warning"],
+  DELETED: ["Deleted", "secondary"],
+} as const;
+
+export default async function PartnerKeysPage() {
   const actor = await requirePermission("partner.view");
+  const [keys, rotations, plans] = await Promise.all([
+    listMyKeys(actor),
+    listMyRotations(actor),
+    myPlans(actor),
+  ]);
+  const atLimit = keys.length >= env.PARTNER_KEY_LIMIT;
   return (
-    <SectionPlaceholder
-      title={`API keys · ${actor.kind === "partner" ? actor.tenantName : ""}`}
-      description="An API key identifies your application to the API; send it in the x-api-key header. You will create, rotate and revoke keys here."
-      arrives="the usage plans and keys issue"
-    />
+    <>
+      <PageHeader
+        title={`API keys · ${actor.kind === "partner" ? actor.tenantName : ""}`}
+        description={`An API key identifies your application to the API: send it in the x-api-key header. Your organisation may have up to ${env.PARTNER_KEY_LIMIT} keys (${keys.length} now).`}
+        actions={<CreateKeyDialog disabled={atLimit || plans.length === 0} />}
+      />
+      <RevealedKeyDialog />
+      {plans.length === 0 ? (
+        <p className="mb-4 text-sm text-muted-foreground">
+          Your organisation is not on a usage plan yet, so new keys would not work. Your API provider
+          subscribes you to one.
+        </p>
+      ) : null}
+      {keys.length === 0 ? (
+        <EmptyState
+          icon={<KeyRound />}
+          title="No API keys yet"
+          description="Create a key for each application or environment that calls the API."
+        />
+      ) : (
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHead>Label</TableHead>
+              <TableHead>Environment</TableHead>
+              <TableHead>Status</TableHead>
+              <TableHead>Created</TableHead>
+              <TableHead>Expires</TableHead>
+              <TableHead>Last used</TableHead>
+              <TableHead className="text-right">Actions</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {keys.map((k) => (
+              <TableRow key={k.id} data-testid={`key-${k.id}`}>
+                <TableCell className="font-medium">
+                  {k.label}
+                  <div className="font-mono text-xs text-muted-foreground">{k.id}</div>
+                </TableCell>
+                <TableCell>{k.environment}</TableCell>
+                <TableCell>
+                  <Badge variant={STATUS[k.status][1]}>
+                    {k.disabledBySuspension ? "Suspended" : STATUS[k.status][0]}
+                  </Badge>
+                </TableCell>
+                <TableCell>{formatDate(k.createdAt)}</TableCell>
+                <TableCell>{k.graceUntil ? <Countdown until={k.graceUntil} /> : "Never"}</TableCell>
+                <TableCell>{k.lastUsedDay ?? "Not yet"}</TableCell>
+                <TableCell className="text-right">
+                  <KeyActions
+                    k={{ id: k.id, label: k.label, status: k.status, rotated: Boolean(k.graceUntil) }}
+                  />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {rotations.length > 0 ? (
+        <section className="mt-8" aria-labelledby="rotations">
+          <h2 id="rotations" className="mb-2 text-lg font-semibold">
+            Rotation history
+          </h2>
+          <ul className="grid gap-1 text-sm">
+            {rotations.map((r) => (
+              <li key={r.id}>
+                {formatDateTime(r.rotatedAt ?? r.createdAt)}: <span className="font-medium">{r.label}</span>{" "}
+                key <span className="font-mono">{r.id}</span> replaced; old key{" "}
+                {r.status === "DELETED" ? "deleted" : "works until"}{" "}
+                {r.status === "DELETED" ? "" : formatDateTime(r.graceUntil ?? r.createdAt)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
   );
 }

@@ -1,16 +1,124 @@
 import type { Metadata } from "next";
-import { SectionPlaceholder } from "@/components/shell/section-placeholder";
+import { Layers } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/permissions";
+import { countPlanKeys, listApiStages } from "@/lib/aws/usage-plans";
+import { listSubscriptions } from "@/lib/db/subscriptions";
+import { listActiveTenantOptions } from "@/lib/db/tenants";
+import { AppError } from "@/lib/errors";
+import { quotaWords, throttleWords } from "@/lib/plan-words";
+import { listPlans } from "@/lib/services/plans";
+import { PlanActions } from "./_components/plan-actions";
+import { PlanDialog } from "./_components/plan-dialog";
+import { SubscriptionControls } from "./_components/subscription-controls";
+import { SyncPanel } from "./_components/sync-panel";
 
 export const metadata: Metadata = { title: "Usage plans" };
 
-export default async function Page() {
-  await requirePermission("ops.view");
+export default async function UsagePlansPage() {
+  const actor = await requirePermission("ops.view");
+  const manage = can(actor.role, "plans.manage");
+  let plans;
+  let stages;
+  try {
+    [plans, stages] = await Promise.all([listPlans(actor), listApiStages()]);
+  } catch (e) {
+    return (
+      <>
+        <PageHeader title="Usage plans" />
+        <EmptyState
+          title="API Gateway could not be reached"
+          description={e instanceof AppError ? e.message : "Try again shortly."}
+        />
+      </>
+    );
+  }
+  const [subs, tenants, keyCounts] = await Promise.all([
+    listSubscriptions(actor),
+    listActiveTenantOptions(actor),
+    Promise.all(plans.map((p) => countPlanKeys(p.id).catch(() => null))),
+  ]);
+  const stageOptions = stages.flatMap((a) =>
+    a.stages.map((s) => ({ value: `${a.apiId}:${s}`, label: `${a.apiName} · ${s}` })),
+  );
+  const apiName = new Map(stages.map((a) => [a.apiId, a.apiName]));
   return (
-    <SectionPlaceholder
-      title="Usage plans"
-      description="A usage plan sets how fast (throttle: requests per second and burst) and how much (quota per day, week or month) each API key may call the API stages it covers."
-      arrives="the usage plans and keys issue"
-    />
+    <>
+      <PageHeader
+        title="Usage plans"
+        description="A usage plan sets how fast (throttle: requests a second, with a burst allowance) and how much (quota: requests a day, week or month) the API keys in it may call the API stages it covers. Tenants subscribed to a plan get their keys attached to it."
+        actions={manage ? <PlanDialog stageOptions={stageOptions} /> : null}
+      />
+      <SyncPanel />
+      {plans.length === 0 ? (
+        <EmptyState
+          icon={<Layers />}
+          title="No usage plans yet"
+          description="Create a plan, pick the API stages it covers, then subscribe tenants."
+        />
+      ) : (
+        <div className="mt-6 grid gap-4">
+          {plans.map((p, i) => {
+            const planSubs = subs.filter((s) => s.usagePlanId === p.id);
+            return (
+              <Card key={p.id} data-testid={`plan-${p.name}`}>
+                <CardHeader>
+                  <div className="flex flex-wrap items-start justify-between gap-2">
+                    <div>
+                      <CardTitle>{p.name}</CardTitle>
+                      <CardDescription>
+                        {p.description || "No description"} · id {p.id}
+                      </CardDescription>
+                    </div>
+                    {manage ? <PlanActions plan={p} stageOptions={stageOptions} /> : null}
+                  </div>
+                </CardHeader>
+                <CardContent className="grid gap-3 text-sm">
+                  <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-4">
+                    <div>
+                      <dt className="text-muted-foreground">Throttle</dt>
+                      <dd>{throttleWords(p)}</dd>
+                    </div>
+                    <div>
+                      <dt className="text-muted-foreground">Quota</dt>
+                      <dd>{quotaWords(p)}</dd>
+                    </div>
+                    <div>
+                      <dt className="text-muted-foreground">API stages</dt>
+                      <dd className="flex flex-wrap gap-1">
+                        {p.apiStages.length === 0
+                          ? "None"
+                          : p.apiStages.map((s) => (
+                              <Badge key={`${s.apiId}:${s.stage}`} variant="secondary">
+                                {apiName.get(s.apiId) ?? s.apiId} · {s.stage}
+                              </Badge>
+                            ))}
+                      </dd>
+                    </div>
+                    <div>
+                      <dt className="text-muted-foreground">Keys</dt>
+                      <dd>{keyCounts[i] ?? "?"}</dd>
+                    </div>
+                  </dl>
+                  <SubscriptionControls
+                    plan={{ id: p.id, name: p.name }}
+                    subscribers={planSubs.map((s) => ({ tenantId: s.tenantId, tenantName: s.tenantName }))}
+                    tenants={tenants}
+                    otherPlans={plans
+                      .filter((o) => o.id !== p.id)
+                      .map((o) => ({ value: o.id, label: o.name }))}
+                    manage={manage}
+                  />
+                </CardContent>
+              </Card>
+            );
+          })}
+        </div>
+      )}
+    </>
   );
 }

@@ -1,16 +1,120 @@
 import type { Metadata } from "next";
-import { SectionPlaceholder } from "@/components/shell/section-placeholder";
+import { Alert } from "@/components/ui/alert";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Stat, StatGrid } from "@/components/ui/stat";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/page-guard";
+import { formatDateTime } from "@/lib/format";
+import { quotaWords, throttleWords } from "@/lib/plan-words";
+import { loadUsageView } from "@/lib/usage-view";
+import { UsageChart } from "../_components/usage-chart";
 
 export const metadata: Metadata = { title: "Usage" };
 
-export default async function Page() {
-  await requirePermission("partner.view");
+const fmt = (n: number) => n.toLocaleString("en");
+
+/** Reads the database only (synced usage), never AWS. */
+export default async function PartnerUsagePage() {
+  const actor = await requirePermission("partner.view");
+  const { today, usage, plans, sync, label, keyIds, chart, total90, quotaRows, worst } =
+    await loadUsageView(actor);
   return (
-    <SectionPlaceholder
-      title="Usage"
-      description="Requests per day against your plan's quota, with a forecast of when you would reach it."
-      arrives="the usage plans and keys issue"
-    />
+    <>
+      <PageHeader
+        title="Usage"
+        description="Requests your keys made per day, from API Gateway's usage records. Quotas count per key and reset at the start of each period (UTC)."
+      />
+      <p className="mb-4 text-sm text-muted-foreground" data-testid="last-synced">
+        {sync.lastSuccessAt
+          ? `Data last synced ${formatDateTime(sync.lastSuccessAt)}; it refreshes every 5 minutes.`
+          : "Usage has not been synced yet."}
+      </p>
+      {worst >= 1 ? (
+        <Alert variant="destructive" title="Quota used up" className="mb-4">
+          A key has used its whole quota: API Gateway answers 429 Limit Exceeded until the period resets.
+        </Alert>
+      ) : worst >= 0.8 ? (
+        <Alert variant="warning" title="Quota almost used" className="mb-4">
+          A key has used over 80% of its quota for this period.
+        </Alert>
+      ) : null}
+      <StatGrid className="mb-6">
+        <Stat label="Requests, last 90 days" value={fmt(total90)} data-testid="total-90" />
+        <Stat label="Requests today" value={fmt(usage.days.find((d) => d.day === today)?.requests ?? 0)} />
+        {plans.map((p) => (
+          <Stat key={p.id} label={`Plan ${p.name}`} value={quotaWords(p)} hint={throttleWords(p)} />
+        ))}
+      </StatGrid>
+      {total90 === 0 ? (
+        <EmptyState
+          title="No requests yet"
+          description="Once your keys call the API and the next sync runs, requests appear here."
+        />
+      ) : (
+        <UsageChart data={chart} series={keyIds.map((id) => ({ id, name: label.get(id) ?? id }))} />
+      )}
+      {quotaRows.length > 0 ? (
+        <Table className="mt-6">
+          <TableHeader>
+            <TableRow>
+              <TableHead>Key</TableHead>
+              <TableHead>Plan</TableHead>
+              <TableHead>Period</TableHead>
+              <TableHead>Used</TableHead>
+              <TableHead>Remaining</TableHead>
+              <TableHead>Forecast</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {quotaRows.map((r) => (
+              <TableRow key={`${r.plan.id}:${r.key.id}`}>
+                <TableCell>
+                  {r.key.label} <span className="font-mono text-xs text-muted-foreground">{r.key.id}</span>
+                </TableCell>
+                <TableCell>{r.plan.name}</TableCell>
+                <TableCell>
+                  {r.period.start} – {r.period.end}
+                </TableCell>
+                <TableCell>
+                  {fmt(r.used)} ({Math.round((r.used / r.limit) * 100)}%)
+                </TableCell>
+                <TableCell>{fmt(Math.max(0, r.limit - r.used))}</TableCell>
+                <TableCell>
+                  {r.f.kind === "exhausted"
+                    ? "Used up"
+                    : r.f.kind === "runs-out"
+                      ? `Runs out around ${r.f.day}`
+                      : r.f.kind === "lasts"
+                        ? "Lasts until the reset"
+                        : "No recent traffic"}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      ) : null}
+      {usage.perKey.length > 0 ? (
+        <Table className="mt-6">
+          <TableHeader>
+            <TableRow>
+              <TableHead>Key</TableHead>
+              <TableHead>Requests (90 days)</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {usage.perKey.map((k) => (
+              <TableRow key={k.apiKeyId}>
+                <TableCell>
+                  {label.get(k.apiKeyId) ?? "Deleted key"}{" "}
+                  <span className="font-mono text-xs text-muted-foreground">{k.apiKeyId}</span>
+                </TableCell>
+                <TableCell data-testid={`key-total-${k.apiKeyId}`}>{fmt(k.total)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      ) : null}
+    </>
   );
 }

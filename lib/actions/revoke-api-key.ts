@@ -1,0 +1,18 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/auth/define-action";
+import { keyIdSchema } from "@/lib/schemas/keys";
+import { revokeKey } from "@/lib/services/keys";
+
+/** A partner revokes one of its own keys: disabled in AWS at once. */
+export const revokeApiKeyAction = defineAction({
+  name: "key.revoke",
+  permission: "keys.self",
+  input: keyIdSchema,
+  handler: async ({ actor, input }) => {
+    const out = await revokeKey(actor, input.keyId);
+    revalidatePath("/partner");
+    return out;
+  },
+  audit: { action: "key.revoke", targetType: "api-key", targetId: (i) => i.keyId },
+});
