@@ -19,6 +19,15 @@ export type ActionEntry = {
 const STAFF_OPS = ["admin", "operator"] as const;
 const ADMIN = ["admin"] as const;
 const EVERYONE = ["admin", "operator", "finance", "partner"] as const;
+const FINANCE = ["admin", "finance"] as const;
+const planTerms = {
+  effectiveFrom: "2026-01-01",
+  baseFee: "10",
+  includedRequests: "1000",
+  minimumCharge: "0",
+  tierMode: "GRADUATED",
+  tiers: [{ upTo: "", price: "1.00" }],
+};
 
 export const ACTIONS: Record<string, ActionEntry> = {
   "accept-invitation": { allowed: "public", input: () => ({}) },
@@ -46,6 +55,27 @@ export const ACTIONS: Record<string, ActionEntry> = {
     allowed: ADMIN,
     input: (f) => ({ userId: f.otherTenantPartner.id, disabled: false }),
   },
+  "create-price-plan": {
+    allowed: FINANCE,
+    input: () => ({
+      name: `Spec plan ${Math.random().toString(36).slice(2, 8)}`,
+      currency: "USD",
+      ...planTerms,
+    }),
+  },
+  "add-plan-version": { allowed: FINANCE, input: () => ({ planId: "unknown-plan", ...planTerms }) },
+  "assign-price-plan": {
+    allowed: FINANCE,
+    input: (f) => ({ tenantId: f.tenantId, planId: "unknown-plan", effectiveFrom: "2026-01-01" }),
+  },
+  "generate-invoices": { allowed: FINANCE, input: () => ({ month: "2001-01" }) },
+  "finalize-invoice": { allowed: FINANCE, input: () => ({ invoiceId: "unknown-invoice" }) },
+  "recalculate-invoice": { allowed: FINANCE, input: () => ({ invoiceId: "unknown-invoice" }) },
+  "void-invoice": {
+    allowed: FINANCE,
+    input: () => ({ invoiceId: "unknown-invoice", reason: "Spec reason" }),
+  },
+  "reissue-invoice": { allowed: FINANCE, input: () => ({ invoiceId: "unknown-invoice" }) },
 };
 
 export type RouteEntry = {
@@ -57,4 +87,6 @@ export type RouteEntry = {
 export const ROUTES: Record<string, RouteEntry> = {
   "api/auth/[...all]": { allowed: "public", methods: ["GET", "POST"] },
   "api/health": { allowed: "public", methods: ["GET"] },
+  // Scoped by the actor: a partner gets only its own tenant's invoices (test: lib/db/invoices.test.ts).
+  "api/invoices/[id]/csv": { allowed: ["admin", "finance", "partner"], methods: ["GET"] },
 };

@@ -1,0 +1,60 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { getGraceDays } from "@/lib/db/finance-settings";
+import { addMonths, currentMonth, finalizeInvoice, generateInvoices } from "@/lib/db/invoice-run";
+import { releaseLease, tryAcquireLease } from "@/lib/db/leases";
+import { log } from "@/lib/log";
+
+export const FINALIZE_JOB_NAME = "finance.finalize-invoices";
+
+/** The first instant at which a draft of `month` is due: the start of the next month plus the grace days. */
+export function dueAt(month: string, graceDays: number): Date {
+  const next = addMonths(month, 1);
+  return new Date(Date.parse(`${next}-01T00:00:00Z`) + graceDays * 86_400_000);
+}
+
+/**
+ * The monthly invoice job. (1) Keeps last month's drafts current (creates missing ones, re-prices open ones) while the
+ * grace period lets late usage arrive; (2) finalizes every draft whose grace period is over (finalizing re-prices it
+ * once more). Runs under a database lease so only one replica does it; returns what it did.
+ */
+export async function finalizeDueInvoices(
+  now = new Date(),
+  holder = randomUUID(),
+): Promise<{ ran: boolean; generated: number; finalized: string[]; failed: number }> {
+  if (!(await tryAcquireLease(FINALIZE_JOB_NAME, holder, 10 * 60_000, now)))
+    return { ran: false, generated: 0, finalized: [], failed: 0 };
+  try {
+    const grace = await getGraceDays();
+    const last = addMonths(currentMonth(now), -1);
+    const gen = await generateInvoices(SYSTEM_ACTOR, last, now);
+    const drafts = await db.invoice.findMany({
+      where: { status: "DRAFT", month: { lt: currentMonth(now) } },
+      select: { id: true, month: true },
+      orderBy: [{ month: "asc" }, { createdAt: "asc" }],
+    });
+    const finalized: string[] = [];
+    let failed = 0;
+    for (const d of drafts) {
+      if (now < dueAt(d.month, grace)) continue;
+      try {
+        finalized.push((await finalizeInvoice(SYSTEM_ACTOR, d.id, now)).number);
+      } catch (err) {
+        failed += 1; // the next run retries; one bad draft does not stop the others
+        log.error({ err, invoiceId: d.id }, "finalizing invoice failed");
+      }
+    }
+    return { ran: true, generated: gen.created + gen.updated, finalized, failed };
+  } finally {
+    await releaseLease(FINALIZE_JOB_NAME, holder);
+  }
+}
+
+/** For the job scheduler (lib/jobs): run every 15 minutes; idempotent, lease-guarded. */
+export const financeInvoicesJob = {
+  name: FINALIZE_JOB_NAME,
+  intervalMs: 15 * 60_000,
+  run: (now: Date = new Date()) => finalizeDueInvoices(now),
+} as const;
