@@ -215,3 +215,9 @@ export async function tenantsWithPlans(): Promise<string[]> {
   const rows = await db.tenantPricePlan.findMany({ select: { tenantId: true }, distinct: ["tenantId"] });
   return rows.map((r) => r.tenantId);
 }
+
+/** Tenants finance may assign plans to (finance does not hold tenants.read, which is an operator permission). */
+export async function listTenantOptionsForFinance(actor: Actor): Promise<{ id: string; name: string }[]> {
+  assertCan(actor, "finance.view");
+  return db.tenant.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
