@@ -88,5 +88,6 @@ export const ROUTES: Record<string, RouteEntry> = {
   "api/auth/[...all]": { allowed: "public", methods: ["GET", "POST"] },
   "api/health": { allowed: "public", methods: ["GET"] },
   // Scoped by the actor: a partner gets only its own tenant's invoices (test: lib/db/invoices.test.ts).
+  "api/finance/reports/usage": { allowed: ["admin", "finance"], methods: ["GET"] },
   "api/invoices/[id]/csv": { allowed: ["admin", "finance", "partner"], methods: ["GET"] },
 };
