@@ -26,8 +26,10 @@ export async function insertUsage(tenantName: string, days: string[], perDay: nu
       const ins = sqlite.prepare(
         'INSERT INTO "usage_daily" ("id","apiKeyId","usagePlanId","day","requests","tenantId","updatedAt") VALUES (?,?,?,?,?,?,?)',
       );
+      // Prisma's SQLite adapter stores DateTime as ISO text with an explicit offset; match it.
+      const stamp = new Date().toISOString().replace("Z", "+00:00");
       sqlite.transaction(() => {
-        for (const r of rows) ins.run(...r, t.id, Date.now());
+        for (const r of rows) ins.run(...r, t.id, stamp);
       })();
     } finally {
       sqlite.close();

@@ -166,6 +166,7 @@ export async function generateInvoices(
   actor: Actor,
   month: string,
   now = new Date(),
+  opts: { onlyMissing?: boolean } = {},
 ): Promise<GenerateResult> {
   assertCan(actor, "finance.manage");
   assertCompleteMonth(month, now);
@@ -180,25 +181,54 @@ export async function generateInvoices(
     select: { id: true, tenantId: true, status: true },
   });
   const liveBy = new Map(live.map((l) => [l.tenantId, l]));
+  // Only tenants with an earlier finalized invoice can need an adjustment line; look them up once.
+  const withHistory = new Set(
+    (
+      await db.invoice.findMany({
+        where: {
+          tenantId: { in: tenantIds },
+          status: "FINALIZED",
+          month: { lt: month, gte: addMonths(month, -ADJUSTMENT_LOOKBACK_MONTHS) },
+        },
+        select: { tenantId: true },
+        distinct: ["tenantId"],
+      })
+    ).map((r) => r.tenantId),
+  );
   const result: GenerateResult = { month, created: 0, updated: 0, alreadyFinalized: 0 };
   const lastDay = monthDays(month).at(-1)!;
+  const todo: { tenantId: string; draftId: string | null; priced: ReturnType<typeof priceMonth> }[] = [];
   for (const tenantId of tenantIds) {
     const existing = liveBy.get(tenantId);
     if (existing?.status === "FINALIZED") {
       result.alreadyFinalized += 1;
       continue;
     }
+    if (existing && opts.onlyMissing) continue;
     const priced = await priceTenant(db, tenantId, month, resolver, usage.get(tenantId) ?? new Map());
     if (priced.lines.length === 0) continue;
-    const currency = resolver(tenantId)(lastDay)?.currency ?? "USD";
-    await db.$transaction(async (tx) => {
-      const adj = await adjustmentLines(tx, tenantId, month, resolver, existing?.id ?? null);
-      await writeDraft(tx, { tenantId, month, draftId: existing?.id ?? null, currency }, priced, adj);
-    });
-    result[existing ? "updated" : "created"] += 1;
+    todo.push({ tenantId, draftId: existing?.id ?? null, priced });
+  }
+  // A few tenants per transaction: one commit per tenant dominates the run time on SQLite.
+  for (let i = 0; i < todo.length; i += BATCH) {
+    await db.$transaction(
+      async (tx) => {
+        for (const t of todo.slice(i, i + BATCH)) {
+          const currency = resolver(t.tenantId)(lastDay)?.currency ?? "USD";
+          const adj = withHistory.has(t.tenantId)
+            ? await adjustmentLines(tx, t.tenantId, month, resolver, t.draftId)
+            : [];
+          await writeDraft(tx, { tenantId: t.tenantId, month, draftId: t.draftId, currency }, t.priced, adj);
+          result[t.draftId ? "updated" : "created"] += 1;
+        }
+      },
+      { timeout: 60_000 },
+    );
   }
   return result;
 }
+
+const BATCH = 25;
 
 const immutable = (number: string | null) =>
   conflict(
@@ -235,6 +265,30 @@ export async function recalculateInvoice(actor: Actor, id: string): Promise<{ nu
   });
 }
 
+async function finalizeIn(tx: Tx, id: string, resolver: Resolver, now: Date): Promise<string> {
+  const inv = await loadForChange(tx, id);
+  if (inv.status === "FINALIZED") throw conflict(`Invoice ${inv.number} is already finalized.`);
+  if (inv.status === "VOID") throw conflict("This invoice is void. Reissue it to bill the period again.");
+  assertCompleteMonth(inv.month, now);
+  const priced = await priceTenant(tx, inv.tenantId, inv.month, resolver);
+  const adj = await adjustmentLines(tx, inv.tenantId, inv.month, resolver, inv.id);
+  await writeDraft(
+    tx,
+    { tenantId: inv.tenantId, month: inv.month, draftId: inv.id, currency: inv.currency },
+    priced,
+    adj,
+  );
+  const year = now.getUTCFullYear();
+  const counter = await tx.invoiceCounter.upsert({
+    where: { year },
+    create: { year, last: 1 },
+    update: { last: { increment: 1 } },
+  });
+  const number = `INV-${year}-${String(counter.last).padStart(6, "0")}`;
+  await tx.invoice.update({ where: { id }, data: { status: "FINALIZED", number, finalizedAt: now } });
+  return number;
+}
+
 /** Re-prices the draft from current usage, then numbers it (INV-YYYY-NNNNNN, per year of finalization). */
 export async function finalizeInvoice(
   actor: Actor,
@@ -243,29 +297,45 @@ export async function finalizeInvoice(
 ): Promise<{ number: string }> {
   assertCan(actor, "finance.manage");
   const resolver = await loadTermsResolver();
-  return db.$transaction(async (tx) => {
-    const inv = await loadForChange(tx, id);
-    if (inv.status === "FINALIZED") throw conflict(`Invoice ${inv.number} is already finalized.`);
-    if (inv.status === "VOID") throw conflict("This invoice is void. Reissue it to bill the period again.");
-    assertCompleteMonth(inv.month, now);
-    const priced = await priceTenant(tx, inv.tenantId, inv.month, resolver);
-    const adj = await adjustmentLines(tx, inv.tenantId, inv.month, resolver, inv.id);
-    await writeDraft(
-      tx,
-      { tenantId: inv.tenantId, month: inv.month, draftId: inv.id, currency: inv.currency },
-      priced,
-      adj,
-    );
-    const year = now.getUTCFullYear();
-    const counter = await tx.invoiceCounter.upsert({
-      where: { year },
-      create: { year, last: 1 },
-      update: { last: { increment: 1 } },
-    });
-    const number = `INV-${year}-${String(counter.last).padStart(6, "0")}`;
-    await tx.invoice.update({ where: { id }, data: { status: "FINALIZED", number, finalizedAt: now } });
-    return { number };
-  });
+  return { number: await db.$transaction((tx) => finalizeIn(tx, id, resolver, now)) };
+}
+
+/**
+ * Finalizes many drafts (the monthly job), a batch per transaction. If a batch fails, its drafts are retried one by
+ * one so a single bad draft does not hold back the others; the failures are returned.
+ */
+export async function finalizeInvoices(
+  actor: Actor,
+  ids: string[],
+  now = new Date(),
+): Promise<{ numbers: string[]; failed: { id: string; error: unknown }[] }> {
+  assertCan(actor, "finance.manage");
+  const resolver = await loadTermsResolver();
+  const numbers: string[] = [];
+  const failed: { id: string; error: unknown }[] = [];
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const batch = ids.slice(i, i + BATCH);
+    try {
+      const got = await db.$transaction(
+        async (tx) => {
+          const out: string[] = [];
+          for (const id of batch) out.push(await finalizeIn(tx, id, resolver, now));
+          return out;
+        },
+        { timeout: 60_000 },
+      );
+      numbers.push(...got);
+    } catch {
+      for (const id of batch) {
+        try {
+          numbers.push(await db.$transaction((tx) => finalizeIn(tx, id, resolver, now)));
+        } catch (error) {
+          failed.push({ id, error });
+        }
+      }
+    }
+  }
+  return { numbers, failed };
 }
 
 export async function voidInvoice(actor: Actor, id: string, reason: string, now = new Date()) {

@@ -204,4 +204,18 @@ describe("invoices", () => {
       await expect(finalizeInvoice(a, theirs.id)).rejects.toMatchObject({ code: "forbidden" });
     }
   });
+
+  it("the job finalizes last month's drafts on its own once the grace period (3 days) is over", async () => {
+    const { tenant } = await setup("2024-10");
+    const { finalizeDueInvoices } = await import("@/lib/jobs/finance-invoices");
+    const during = await finalizeDueInvoices(new Date("2024-11-03T23:59:00Z"));
+    expect(during.ran).toBe(true);
+    const draft = await live(tenant.id, "2024-10"); // the job created the missing draft
+    expect(draft.status).toBe("DRAFT");
+    const after = await finalizeDueInvoices(new Date("2024-11-04T00:00:00Z"));
+    const done = await db.invoice.findUniqueOrThrow({ where: { id: draft.id } });
+    expect(done.status).toBe("FINALIZED");
+    expect(after.finalized).toContain(done.number);
+    expect(after.failed).toBe(0);
+  });
 });

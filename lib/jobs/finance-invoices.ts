@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { getGraceDays } from "@/lib/db/finance-settings";
-import { addMonths, currentMonth, finalizeInvoice, generateInvoices } from "@/lib/db/invoice-run";
+import { addMonths, currentMonth, finalizeInvoices, generateInvoices } from "@/lib/db/invoice-run";
 import { releaseLease, tryAcquireLease } from "@/lib/db/leases";
 import { log } from "@/lib/log";
 
@@ -16,9 +16,9 @@ export function dueAt(month: string, graceDays: number): Date {
 }
 
 /**
- * The monthly invoice job. (1) Keeps last month's drafts current (creates missing ones, re-prices open ones) while the
- * grace period lets late usage arrive; (2) finalizes every draft whose grace period is over (finalizing re-prices it
- * once more). Runs under a database lease so only one replica does it; returns what it did.
+ * The monthly invoice job. (1) Creates last month's missing drafts (finance can re-price drafts any time with
+ * "Generate" or "Recalculate" while the grace period lets late usage arrive); (2) finalizes every draft whose grace
+ * period is over — finalizing re-prices it from the usage synced by then. Runs under a database lease so only one replica does it; returns what it did.
  */
 export async function finalizeDueInvoices(
   now = new Date(),
@@ -29,24 +29,18 @@ export async function finalizeDueInvoices(
   try {
     const grace = await getGraceDays();
     const last = addMonths(currentMonth(now), -1);
-    const gen = await generateInvoices(SYSTEM_ACTOR, last, now);
+    // Missing drafts are created; existing ones are re-priced when finalized (and by finance on demand).
+    const gen = await generateInvoices(SYSTEM_ACTOR, last, now, { onlyMissing: true });
     const drafts = await db.invoice.findMany({
       where: { status: "DRAFT", month: { lt: currentMonth(now) } },
       select: { id: true, month: true },
       orderBy: [{ month: "asc" }, { createdAt: "asc" }],
     });
-    const finalized: string[] = [];
-    let failed = 0;
-    for (const d of drafts) {
-      if (now < dueAt(d.month, grace)) continue;
-      try {
-        finalized.push((await finalizeInvoice(SYSTEM_ACTOR, d.id, now)).number);
-      } catch (err) {
-        failed += 1; // the next run retries; one bad draft does not stop the others
-        log.error({ err, invoiceId: d.id }, "finalizing invoice failed");
-      }
-    }
-    return { ran: true, generated: gen.created + gen.updated, finalized, failed };
+    const due = drafts.filter((d) => now >= dueAt(d.month, grace)).map((d) => d.id);
+    const { numbers: finalized, failed } = await finalizeInvoices(SYSTEM_ACTOR, due, now);
+    // The next run retries failures; one bad draft does not stop the others.
+    for (const f of failed) log.error({ err: f.error, invoiceId: f.id }, "finalizing invoice failed");
+    return { ran: true, generated: gen.created + gen.updated, finalized, failed: failed.length };
   } finally {
     await releaseLease(FINALIZE_JOB_NAME, holder);
   }
