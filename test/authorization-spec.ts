@@ -75,6 +75,16 @@ export const ACTIONS: Record<string, ActionEntry> = {
     allowed: FINANCE,
     input: () => ({ invoiceId: "unknown-invoice", reason: "Spec reason" }),
   },
+  "update-cost-settings": {
+    allowed: FINANCE,
+    input: () => ({
+      apiType: "REST",
+      restTiers: [{ upTo: "", price: "3.50" }],
+      httpTiers: [{ upTo: "", price: "1.00" }],
+      cacheHourPrice: "0.020",
+      cacheHoursPerMonth: "0",
+    }),
+  },
   "reissue-invoice": { allowed: FINANCE, input: () => ({ invoiceId: "unknown-invoice" }) },
 };
 

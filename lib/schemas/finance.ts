@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseDecimalToMinor } from "@/lib/billing/money";
-import { validateTiers } from "@/lib/billing/pricing";
+import { validateTiers, type Tier } from "@/lib/billing/pricing";
 import { id } from "./common";
 
 /** An amount people type ("10", "10.50") → integer minor units. */
@@ -90,3 +90,41 @@ export const voidInvoiceSchema = z.object({
 });
 
 export type CreatePricePlanInput = z.input<typeof createPricePlanSchema>;
+
+const costTier = z.object({ upTo: z.string(), price: z.string() });
+/** Cost-to-serve settings as typed in the form (prices per million requests; cache price per hour). */
+export const costSettingsSchema = z.object({
+  apiType: z.enum(["REST", "HTTP"], { error: "Choose REST or HTTP APIs." }),
+  restTiers: z.array(costTier).max(10),
+  httpTiers: z.array(costTier).max(10),
+  cacheHourPrice: z.string().transform((s, ctx) => {
+    const m = /^\s*(\d{1,6})(?:\.(\d{1,6}))?\s*$/.exec(s);
+    if (!m) {
+      ctx.addIssue({ code: "custom", message: "Enter a price per hour such as 0.020 (at most 6 decimals)." });
+      return z.NEVER;
+    }
+    return Number(m[1]) * 1_000_000 + Number((m[2] ?? "").padEnd(6, "0"));
+  }),
+  cacheHoursPerMonth: z.string().transform((s, ctx) => {
+    const n = Number(s.trim());
+    if (!/^\d{1,4}$/.test(s.trim()) || n > 744) {
+      ctx.addIssue({ code: "custom", message: "Enter whole hours from 0 to 744." });
+      return z.NEVER;
+    }
+    return n;
+  }),
+});
+
+/** Tier rows as typed → Tier[], or a message. */
+export function parseTierRows(rows: { upTo: string; price: string }[]): { tiers?: Tier[]; error?: string } {
+  const tiers = rows.map((r) => ({
+    upTo: r.upTo.trim() === "" ? null : Number(r.upTo.replace(/[,_\s]/g, "")),
+    pricePerMillionMinor: parseDecimalToMinor(r.price) ?? -1,
+  }));
+  if (tiers.some((t) => t.upTo !== null && !(Number.isSafeInteger(t.upTo) && t.upTo > 0)))
+    return { error: "Tier bounds are whole numbers of requests." };
+  if (tiers.some((t) => t.pricePerMillionMinor < 0))
+    return { error: "Enter each tier's price per million requests, such as 3.50." };
+  const msg = validateTiers(tiers);
+  return msg ? { error: msg } : { tiers };
+}
