@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
 import { monthDays, priceMonth, type PlanTerms, type PricedLine } from "@/lib/billing/pricing";
 import { conflict, invalid, notFound } from "@/lib/errors";
-import { db, type Tx } from "./client";
+import { env } from "@/lib/env";
+import { db, Prisma, type Tx } from "./client";
 import { loadTermsResolver, tenantsWithPlans } from "./price-plans";
 
 /**
@@ -24,24 +25,38 @@ export function addMonths(month: string, n: number): string {
   return d.toISOString().slice(0, 7);
 }
 
-/** Requests per tenant and day of `month`, summed over all of the tenant's keys and usage plans. */
+/**
+ * Requests per tenant and day of `month`, summed over all of the tenant's keys and usage plans. For a whole month it
+ * reads the covering index (day, tenantId, usagePlanId, requests) only; SQLite is told so with INDEXED BY, because
+ * after ANALYZE its planner prefers a skip-scan of (tenantId, day) that is 10–20× slower here.
+ */
 export async function usageByTenantDay(c: Client, month: string, tenantId?: string) {
   const days = monthDays(month);
-  const rows = await c.usageDaily.groupBy({
-    by: ["tenantId", "day"],
-    where: {
-      day: { gte: days[0]!, lte: days[days.length - 1]! },
-      ...(tenantId ? { tenantId } : { tenantId: { not: null } }),
-    },
-    _sum: { requests: true },
-  });
+  const [lo, hi] = [days[0]!, days[days.length - 1]!];
   const out = new Map<string, Map<string, number>>();
-  for (const r of rows) {
-    if (!r.tenantId) continue;
-    const m = out.get(r.tenantId) ?? new Map<string, number>();
-    m.set(r.day, (m.get(r.day) ?? 0) + Number(r._sum.requests ?? 0));
-    out.set(r.tenantId, m);
+  const add = (t: string | null, day: string, n: number) => {
+    if (!t) return;
+    const m = out.get(t) ?? new Map<string, number>();
+    m.set(day, (m.get(day) ?? 0) + n);
+    out.set(t, m);
+  };
+  if (tenantId) {
+    const rows = await c.usageDaily.groupBy({
+      by: ["day"],
+      where: { tenantId, day: { gte: lo, lte: hi } },
+      _sum: { requests: true },
+    });
+    for (const r of rows) add(tenantId, r.day, Number(r._sum.requests ?? 0));
+    return out;
   }
+  const hint = env.DATABASE_URL.startsWith("file:")
+    ? Prisma.raw('INDEXED BY "usage_daily_day_tenantId_usagePlanId_requests_idx"')
+    : Prisma.empty;
+  const rows = await c.$queryRaw<{ tenantId: string | null; day: string; requests: bigint | number }[]>(
+    Prisma.sql`SELECT "tenantId", "day", SUM("requests") AS "requests" FROM "usage_daily" ${hint}
+      WHERE "day" >= ${lo} AND "day" <= ${hi} AND "tenantId" IS NOT NULL GROUP BY "day", "tenantId"`,
+  );
+  for (const r of rows) add(r.tenantId, r.day, Number(r.requests));
   return out;
 }
 
