@@ -17,6 +17,8 @@ export async function expectRefused(page: Page, path: string) {
 
 export async function navLabels(page: Page): Promise<string[]> {
   const nav = page.getByRole("navigation", { name: "Main" }).first();
+  // Wait for the links: reading them straight after navigation can race the render on a busy machine.
+  await nav.getByRole("link").first().waitFor();
   return (await nav.getByRole("link").allInnerTexts()).map((t) => t.trim());
 }
 
