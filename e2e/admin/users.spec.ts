@@ -98,7 +98,7 @@ test("the invite form refuses bad input at the field and writes nothing", async 
   await expect(dialog.getByText("A user with this email already exists.")).toBeVisible();
   await page.keyboard.press("Escape");
   await page.reload();
-  expect(await page.getByRole("row").count()).toBe(before);
+  await expect(page.getByRole("row")).toHaveCount(before); // waits for the reloaded table
 });
 
 test("an expired invitation link is refused with a clear message", async ({ page }) => {
