@@ -45,6 +45,7 @@ const SECTIONS: NavSection[] = [
       { href: "/finance", label: "Reports", icon: "reports", permission: "finance.view" },
       { href: "/finance/invoices", label: "Invoices", icon: "invoices", permission: "finance.view" },
       { href: "/finance/price-plans", label: "Price plans", icon: "prices", permission: "finance.view" },
+      { href: "/finance/costs", label: "Cost & margin", icon: "reports", permission: "finance.view" },
     ],
   },
   {

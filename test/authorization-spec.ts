@@ -20,6 +20,15 @@ const STAFF_OPS = ["admin", "operator"] as const;
 const ADMIN = ["admin"] as const;
 const EVERYONE = ["admin", "operator", "finance", "partner"] as const;
 const PARTNER = ["partner"] as const;
+const FINANCE = ["admin", "finance"] as const;
+const planTerms = {
+  effectiveFrom: "2026-01-01",
+  baseFee: "10",
+  includedRequests: "1000",
+  minimumCharge: "0",
+  tierMode: "GRADUATED",
+  tiers: [{ upTo: "", price: "1.00" }],
+};
 
 export const ACTIONS: Record<string, ActionEntry> = {
   "accept-invitation": { allowed: "public", input: () => ({}) },
@@ -119,6 +128,37 @@ export const ACTIONS: Record<string, ActionEntry> = {
     input: () => ({ keyId: "missing" }),
     crossTenant: (f) => ({ keyId: f.keyId }),
   },
+  "create-price-plan": {
+    allowed: FINANCE,
+    input: () => ({
+      name: `Spec plan ${Math.random().toString(36).slice(2, 8)}`,
+      currency: "USD",
+      ...planTerms,
+    }),
+  },
+  "add-plan-version": { allowed: FINANCE, input: () => ({ planId: "unknown-plan", ...planTerms }) },
+  "assign-price-plan": {
+    allowed: FINANCE,
+    input: (f) => ({ tenantId: f.tenantId, planId: "unknown-plan", effectiveFrom: "2026-01-01" }),
+  },
+  "generate-invoices": { allowed: FINANCE, input: () => ({ month: "2001-01" }) },
+  "finalize-invoice": { allowed: FINANCE, input: () => ({ invoiceId: "unknown-invoice" }) },
+  "recalculate-invoice": { allowed: FINANCE, input: () => ({ invoiceId: "unknown-invoice" }) },
+  "void-invoice": {
+    allowed: FINANCE,
+    input: () => ({ invoiceId: "unknown-invoice", reason: "Spec reason" }),
+  },
+  "update-cost-settings": {
+    allowed: FINANCE,
+    input: () => ({
+      apiType: "REST",
+      restTiers: [{ upTo: "", price: "3.50" }],
+      httpTiers: [{ upTo: "", price: "1.00" }],
+      cacheHourPrice: "0.020",
+      cacheHoursPerMonth: "0",
+    }),
+  },
+  "reissue-invoice": { allowed: FINANCE, input: () => ({ invoiceId: "unknown-invoice" }) },
 };
 
 export type RouteEntry = {
@@ -135,4 +175,7 @@ export const ROUTES: Record<string, RouteEntry> = {
   "api/ops/usage-sync": { allowed: STAFF_OPS, methods: ["GET", "POST"] },
   "api/test-hooks/clock": { allowed: STAFF_OPS, methods: ["POST"] },
   "api/test-hooks/jobs": { allowed: STAFF_OPS, methods: ["POST"] },
+  // Scoped by the actor: a partner gets only its own tenant's invoices (test: lib/db/invoices.test.ts).
+  "api/finance/reports/usage": { allowed: ["admin", "finance"], methods: ["GET"] },
+  "api/invoices/[id]/csv": { allowed: ["admin", "finance", "partner"], methods: ["GET"] },
 };

@@ -17,6 +17,7 @@ test("admin sees operations, administration and finance, but not the partner por
     "Reports",
     "Invoices",
     "Price plans",
+    "Cost & margin",
   ]);
   await expectRefused(page, "/partner");
 });

@@ -4,7 +4,7 @@ import { expectRefused, navLabels } from "../helpers";
 test("finance sees the finance navigation and is refused other roles' pages", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/finance$/);
-  expect(await navLabels(page)).toEqual(["Reports", "Invoices", "Price plans"]);
+  expect(await navLabels(page)).toEqual(["Reports", "Invoices", "Price plans", "Cost & margin"]);
   for (const path of ["/ops", "/ops/tenants", "/ops/audit", "/ops/users", "/partner", "/partner/invoices"]) {
     await expectRefused(page, path);
   }

@@ -28,6 +28,14 @@ export const PERMISSIONS = {
     roles: STAFF_FINANCE,
     description: "Open the finance console (reports, invoices, price plans)",
   },
+  "finance.manage": {
+    roles: STAFF_FINANCE,
+    description: "Edit price plans and settings; generate, finalize, void and reissue invoices",
+  },
+  "invoices.read": {
+    roles: ["admin", "finance", "partner"],
+    description: "Read invoices (partners: only their own tenant's, read-only)",
+  },
   "partner.view": { roles: ["partner"], description: "Open the partner portal of one's own tenant" },
   "plans.manage": {
     roles: STAFF_OPS,

@@ -4,6 +4,8 @@ import { randomUUID } from "node:crypto";
 import { releaseLease, tryAcquireLease } from "@/lib/db/leases";
 import { log } from "@/lib/log";
 import { expireRotatedKeys } from "@/lib/services/keys";
+import { now } from "@/lib/clock";
+import { finalizeDueInvoices } from "./finance-invoices";
 import { runUsageSync } from "./usage-sync";
 
 /**
@@ -13,6 +15,8 @@ import { runUsageSync } from "./usage-sync";
 export const JOBS = {
   "usage-sync": { everyMs: 5 * 60_000, leaseMs: 15 * 60_000, run: () => runUsageSync() },
   "rotation-expiry": { everyMs: 60_000, leaseMs: 5 * 60_000, run: () => expireRotatedKeys() },
+  // Creates last month's missing drafts and finalizes drafts whose grace period has passed (lib/billing).
+  "finance-invoices": { everyMs: 15 * 60_000, leaseMs: 15 * 60_000, run: () => finalizeDueInvoices(now()) },
 } as const;
 export type JobName = keyof typeof JOBS;
 export const isJobName = (s: string): s is JobName => s in JOBS;

@@ -1,16 +1,176 @@
 import type { Metadata } from "next";
-import { SectionPlaceholder } from "@/components/shell/section-placeholder";
+import { BarChart3 } from "lucide-react";
+import { UsageChart } from "@/components/finance/usage-chart";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input } from "@/components/ui/input";
+import { PageHeader } from "@/components/ui/page-header";
+import { Stat, StatGrid } from "@/components/ui/stat";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/page-guard";
+import { monthTotals, monthsBetween, tenantUsage } from "@/lib/billing/usage-report";
+import { tenantNameMap, usageByDay, usageByMonthAndTenant, usageByPlan } from "@/lib/db/finance-reports";
+import { addMonths, currentMonth } from "@/lib/db/invoice-run";
 
 export const metadata: Metadata = { title: "Reports" };
 
-export default async function FinanceHome() {
-  await requirePermission("finance.view");
+const n = (v: number) => v.toLocaleString("en-US");
+const isMonth = (s: string | undefined): s is string => Boolean(s && /^\d{4}-(0[1-9]|1[0-2])$/.test(s));
+
+export default async function FinanceReportsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ from?: string; to?: string }>;
+}) {
+  const actor = await requirePermission("finance.view");
+  const sp = await searchParams;
+  const cur = currentMonth(new Date());
+  const to = isMonth(sp.to) ? sp.to : cur;
+  const from = isMonth(sp.from) && sp.from <= to ? sp.from : addMonths(to, -11);
+  const months = monthsBetween(from, to);
+  const [rows, names, plans, days] = await Promise.all([
+    usageByMonthAndTenant(actor, from, to),
+    tenantNameMap(actor),
+    usageByPlan(actor, from, to),
+    usageByDay(actor, to),
+  ]);
+  const tenants = tenantUsage(rows, months, (id) => (id ? (names.get(id) ?? id) : "Keys without a tenant"));
+  const totals = monthTotals(rows, months);
+  const total = tenants.reduce((s, t) => s + t.total, 0);
+  const last = totals.at(-1)?.requests ?? 0;
+  const prev = totals.at(-2)?.requests ?? 0;
+  const csv = (by: string) => `/api/finance/reports/usage?${new URLSearchParams({ from, to, by })}`;
   return (
-    <SectionPlaceholder
-      title="Reports"
-      description="Usage by tenant, plan, API stage and month; revenue, cost-to-serve and margin."
-      arrives="the finance issue"
-    />
+    <>
+      <PageHeader
+        title="Usage reports"
+        description="Requests from the synced daily usage of every API key (UTC days), by tenant, usage plan, day and month. A usage plan is API Gateway's grouping of API stages with throttling and quota; keys are attached to one."
+        actions={
+          <>
+            <a className={buttonVariants({ variant: "outline" })} href={csv("tenant-month")} download>
+              CSV: tenant × month
+            </a>
+            <a className={buttonVariants({ variant: "outline" })} href={csv("plan")} download>
+              CSV: by usage plan
+            </a>
+          </>
+        }
+      />
+      <form className="mb-6 flex flex-wrap items-end gap-2">
+        <label className="flex flex-col gap-1 text-sm">
+          From
+          <Input type="month" name="from" defaultValue={from} className="w-40" />
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          To
+          <Input type="month" name="to" defaultValue={to} className="w-40" />
+        </label>
+        <Button type="submit" variant="secondary">
+          Show
+        </Button>
+      </form>
+      {total === 0 ? (
+        <EmptyState
+          icon={<BarChart3 />}
+          title="No usage in this period"
+          description="Usage appears once the usage sync has pulled API Gateway's per-key counts for these months."
+        />
+      ) : (
+        <div className="flex flex-col gap-6">
+          <StatGrid>
+            <Stat label={`Requests ${from} – ${to}`} value={n(total)} />
+            <Stat label={`Requests in ${to}`} value={n(last)} />
+            <Stat
+              label="Month-over-month"
+              value={
+                prev === 0 ? "—" : `${last >= prev ? "+" : ""}${Math.round(((last - prev) * 100) / prev)}%`
+              }
+              hint={`${to} vs the month before`}
+            />
+            <Stat label="Tenants with usage" value={n(tenants.filter((t) => t.tenantId).length)} />
+          </StatGrid>
+          <Card>
+            <CardHeader>
+              <CardTitle>Requests per month</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <UsageChart data={totals} label="Requests per month" />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>Top tenants</CardTitle>
+              <CardDescription>Growth compares {to} with the month before.</CardDescription>
+            </CardHeader>
+            <CardContent className="overflow-x-auto">
+              <Table>
+                <TableHeader>
+                  <TableRow>
+                    <TableHead>Tenant</TableHead>
+                    {months.slice(-6).map((m) => (
+                      <TableHead key={m} className="text-right">
+                        {m}
+                      </TableHead>
+                    ))}
+                    <TableHead className="text-right">Total</TableHead>
+                    <TableHead className="text-right">Growth</TableHead>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {tenants.slice(0, 20).map((t) => (
+                    <TableRow key={t.tenantId ?? "none"}>
+                      <TableCell className="font-medium">{t.tenantName}</TableCell>
+                      {months.slice(-6).map((m) => (
+                        <TableCell key={m} className="text-right tabular-nums">
+                          {n(t.byMonth[m] ?? 0)}
+                        </TableCell>
+                      ))}
+                      <TableCell className="text-right tabular-nums">{n(t.total)}</TableCell>
+                      <TableCell className="text-right tabular-nums">
+                        {t.growth === null ? "new" : `${t.growth >= 0 ? "+" : ""}${t.growth}%`}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </CardContent>
+          </Card>
+          <div className="grid gap-6 lg:grid-cols-2">
+            <Card>
+              <CardHeader>
+                <CardTitle>Per day in {to}</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <UsageChart
+                  data={days.map((d) => ({ period: d.day.slice(8), requests: d.requests }))}
+                  label={`Requests per day in ${to}`}
+                />
+              </CardContent>
+            </Card>
+            <Card>
+              <CardHeader>
+                <CardTitle>By usage plan</CardTitle>
+                <CardDescription>
+                  By usage plan id (its API stages are listed under Usage plans).
+                </CardDescription>
+              </CardHeader>
+              <CardContent>
+                <Table>
+                  <TableBody>
+                    {plans.map((p) => (
+                      <TableRow key={p.usagePlanId}>
+                        <TableCell className="font-mono text-xs">{p.usagePlanId}</TableCell>
+                        <TableCell className="text-right tabular-nums">{n(p.requests)}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </CardContent>
+            </Card>
+          </div>
+        </div>
+      )}
+    </>
   );
 }

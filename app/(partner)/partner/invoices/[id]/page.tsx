@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { InvoiceView } from "@/components/finance/invoice-view";
+import { buttonVariants } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePermission } from "@/lib/auth/page-guard";
+import { getInvoice } from "@/lib/db/invoices";
+import { orNotFound } from "@/lib/db/not-found";
+
+export const metadata: Metadata = { title: "Invoice" };
+
+/** Read-only. Another tenant's invoice id is a 404 (getInvoice scopes by the session's tenant). */
+export default async function PartnerInvoicePage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePermission("partner.view");
+  const inv = await orNotFound(getInvoice(actor, (await params).id));
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <Link href="/partner/invoices" className="hover:underline">
+            ← Invoices
+          </Link>
+        }
+        title={`${inv.number ?? "Invoice"} · ${inv.month}`}
+        actions={
+          <>
+            <a
+              className={buttonVariants({ variant: "outline" })}
+              href={`/api/invoices/${inv.id}/csv`}
+              download
+            >
+              Download CSV
+            </a>
+            <Link
+              className={buttonVariants({ variant: "outline" })}
+              href={`/print/invoices/${inv.id}`}
+              target="_blank"
+            >
+              Print view
+            </Link>
+          </>
+        }
+      />
+      <InvoiceView invoice={inv} />
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/assert";
+import { DEFAULT_COST_SETTINGS, type CostSettings } from "@/lib/billing/cost";
+import { db } from "./client";
+
+/** Days a previous month's drafts stay open for late usage before the job finalizes them. */
+export const DEFAULT_GRACE_DAYS = 3;
+const GRACE_KEY = "invoiceGraceDays";
+
+export async function getGraceDays(): Promise<number> {
+  const row = await db.financeSetting.findUnique({ where: { key: GRACE_KEY } });
+  const v = row ? Number(JSON.parse(row.value)) : DEFAULT_GRACE_DAYS;
+  return Number.isInteger(v) && v >= 0 ? v : DEFAULT_GRACE_DAYS;
+}
+
+export async function setGraceDays(actor: Actor, days: number): Promise<void> {
+  assertCan(actor, "finance.manage");
+  await db.financeSetting.upsert({
+    where: { key: GRACE_KEY },
+    create: { key: GRACE_KEY, value: JSON.stringify(days), updatedById: actor.id },
+    update: { value: JSON.stringify(days), updatedById: actor.id },
+  });
+}
+
+const COST_KEY = "costToServe";
+
+export async function getCostSettings(): Promise<CostSettings> {
+  const row = await db.financeSetting.findUnique({ where: { key: COST_KEY } });
+  return row
+    ? { ...DEFAULT_COST_SETTINGS, ...(JSON.parse(row.value) as Partial<CostSettings>) }
+    : DEFAULT_COST_SETTINGS;
+}
+
+/** Returns the settings before the change, for the audit trail. */
+export async function setCostSettings(actor: Actor, s: CostSettings): Promise<CostSettings> {
+  assertCan(actor, "finance.manage");
+  const before = await getCostSettings();
+  await db.financeSetting.upsert({
+    where: { key: COST_KEY },
+    create: { key: COST_KEY, value: JSON.stringify(s), updatedById: actor.id },
+    update: { value: JSON.stringify(s), updatedById: actor.id },
+  });
+  return before;
+}

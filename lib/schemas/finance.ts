@@ -1,0 +1,130 @@
+import { z } from "zod";
+import { parseDecimalToMinor } from "@/lib/billing/money";
+import { validateTiers, type Tier } from "@/lib/billing/pricing";
+import { id } from "./common";
+
+/** An amount people type ("10", "10.50") → integer minor units. */
+export const money = z.string({ error: "Enter an amount." }).transform((s, ctx) => {
+  const v = parseDecimalToMinor(s);
+  if (v === null) {
+    ctx.addIssue({ code: "custom", message: "Enter an amount such as 10 or 10.50 (at most 2 decimals)." });
+    return z.NEVER;
+  }
+  return v;
+});
+
+/** A whole number of requests; thousands separators allowed. */
+export const requestCount = z.string({ error: "Enter a number of requests." }).transform((s, ctx) => {
+  const t = s.replace(/[,_\s]/g, "");
+  if (!/^\d{1,10}$/.test(t) || Number(t) > 2_000_000_000) {
+    ctx.addIssue({ code: "custom", message: "Enter a whole number of requests up to 2,000,000,000." });
+    return z.NEVER;
+  }
+  return Number(t);
+});
+
+export const day = z
+  .string({ error: "Enter a date." })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.")
+  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d, "This date does not exist.");
+
+export const month = z
+  .string({ error: "Choose a month." })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Choose a month as YYYY-MM.");
+
+export const currency = z.enum(["USD", "EUR", "GBP"], { error: "Choose USD, EUR or GBP." });
+
+const tierRow = z.object({
+  /** "" = no upper bound (the last tier). */
+  upTo: z.string(),
+  /** Price per million requests, e.g. "3.50". */
+  price: z.string(),
+});
+
+const terms = {
+  effectiveFrom: day,
+  baseFee: money,
+  includedRequests: requestCount,
+  minimumCharge: money,
+  tierMode: z.enum(["GRADUATED", "VOLUME"], { error: "Choose graduated or volume tiers." }),
+  tiers: z
+    .array(tierRow)
+    .max(10, "At most 10 tiers.")
+    .transform((rows, ctx) => {
+      const tiers = rows.map((r) => ({
+        upTo: r.upTo.trim() === "" ? null : Number(r.upTo.replace(/[,_\s]/g, "")),
+        pricePerMillionMinor: parseDecimalToMinor(r.price) ?? -1,
+      }));
+      const bad = tiers.some((t) => t.upTo !== null && !(Number.isSafeInteger(t.upTo) && t.upTo > 0));
+      const msg = bad
+        ? "Tier bounds are whole numbers of requests."
+        : tiers.some((t) => t.pricePerMillionMinor < 0)
+          ? "Enter each tier's price per million requests, such as 3.50."
+          : validateTiers(tiers);
+      if (msg) {
+        ctx.addIssue({ code: "custom", message: msg });
+        return z.NEVER;
+      }
+      return tiers;
+    }),
+};
+
+export const planName = z
+  .string({ error: "Enter a plan name." })
+  .trim()
+  .min(2, "A plan name has at least 2 characters.")
+  .max(80, "A plan name has at most 80 characters.");
+
+export const createPricePlanSchema = z.object({ name: planName, currency, ...terms });
+export const addPlanVersionSchema = z.object({ planId: id, ...terms });
+export const assignPlanSchema = z.object({ tenantId: id, planId: id, effectiveFrom: day });
+export const generateInvoicesSchema = z.object({ month });
+export const invoiceIdSchema = z.object({ invoiceId: id });
+export const voidInvoiceSchema = z.object({
+  invoiceId: id,
+  reason: z
+    .string({ error: "Give a reason." })
+    .trim()
+    .min(5, "Give a reason of at least 5 characters.")
+    .max(500, "A reason has at most 500 characters."),
+});
+
+export type CreatePricePlanInput = z.input<typeof createPricePlanSchema>;
+
+const costTier = z.object({ upTo: z.string(), price: z.string() });
+/** Cost-to-serve settings as typed in the form (prices per million requests; cache price per hour). */
+export const costSettingsSchema = z.object({
+  apiType: z.enum(["REST", "HTTP"], { error: "Choose REST or HTTP APIs." }),
+  restTiers: z.array(costTier).max(10),
+  httpTiers: z.array(costTier).max(10),
+  cacheHourPrice: z.string().transform((s, ctx) => {
+    const m = /^\s*(\d{1,6})(?:\.(\d{1,6}))?\s*$/.exec(s);
+    if (!m) {
+      ctx.addIssue({ code: "custom", message: "Enter a price per hour such as 0.020 (at most 6 decimals)." });
+      return z.NEVER;
+    }
+    return Number(m[1]) * 1_000_000 + Number((m[2] ?? "").padEnd(6, "0"));
+  }),
+  cacheHoursPerMonth: z.string().transform((s, ctx) => {
+    const n = Number(s.trim());
+    if (!/^\d{1,4}$/.test(s.trim()) || n > 744) {
+      ctx.addIssue({ code: "custom", message: "Enter whole hours from 0 to 744." });
+      return z.NEVER;
+    }
+    return n;
+  }),
+});
+
+/** Tier rows as typed → Tier[], or a message. */
+export function parseTierRows(rows: { upTo: string; price: string }[]): { tiers?: Tier[]; error?: string } {
+  const tiers = rows.map((r) => ({
+    upTo: r.upTo.trim() === "" ? null : Number(r.upTo.replace(/[,_\s]/g, "")),
+    pricePerMillionMinor: parseDecimalToMinor(r.price) ?? -1,
+  }));
+  if (tiers.some((t) => t.upTo !== null && !(Number.isSafeInteger(t.upTo) && t.upTo > 0)))
+    return { error: "Tier bounds are whole numbers of requests." };
+  if (tiers.some((t) => t.pricePerMillionMinor < 0))
+    return { error: "Enter each tier's price per million requests, such as 3.50." };
+  const msg = validateTiers(tiers);
+  return msg ? { error: msg } : { tiers };
+}
