@@ -81,6 +81,8 @@ test("a partner invitation needs a tenant and lands the partner in that tenant's
 
 test("the invite form refuses bad input at the field and writes nothing", async ({ page }) => {
   await page.goto("/ops/users");
+  // count() does not wait: let the users table render before taking the baseline.
+  await expect(page.getByTestId("user-row-admin@e2e.test")).toBeVisible();
   const before = await page.getByRole("row").count();
   await page.getByRole("button", { name: "Invite user" }).click();
   const dialog = page.getByRole("dialog");
