@@ -28,12 +28,13 @@ export async function listDeployments(restApiId: string): Promise<DeploymentDto[
 }
 
 /**
- * CreateDeployment onto a stage, or (with `canary`) as the stage's canary. AWS allows one per 5 seconds per account;
+ * CreateDeployment onto a stage, or (with `canary`) as the stage's canary, or (without `stageName`) a deployment not
+ * yet attached to any stage (a rollout then makes it the canary). AWS allows one per 5 seconds per account;
  * the throttled error says so in plain words (lib/aws/errors.ts).
  */
 export async function createDeployment(input: {
   restApiId: string;
-  stageName: string;
+  stageName?: string;
   description: string;
   canary?: { percentTraffic: number; stageVariableOverrides: Record<string, string>; useStageCache: boolean };
 }): Promise<DeploymentDto> {
@@ -42,7 +43,7 @@ export async function createDeployment(input: {
       apiGateway.send(
         new CreateDeploymentCommand({
           restApiId: input.restApiId,
-          stageName: input.stageName,
+          ...(input.stageName ? { stageName: input.stageName } : {}),
           ...(input.description ? { description: input.description } : {}),
           ...(input.canary ? { canarySettings: input.canary } : {}),
         }),

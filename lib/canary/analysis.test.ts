@@ -3,6 +3,7 @@ import {
   decide,
   DEFAULT_PLAN,
   evaluateGates,
+  P99_RATIO_NOISE_MS,
   type Observation,
   type RolloutPlan,
   type RolloutState,
@@ -152,6 +153,16 @@ describe("gates", () => {
       { gate: "p99", value: 800, threshold: 800, passed: true },
       { gate: "p99-vs-base", value: expect.closeTo(1.5, 9), threshold: 1.5, passed: true },
     ]);
+  });
+
+  it("fails the ratio only when the canary is also noticeably slower (noise floor)", () => {
+    const ratio = (c: number, b: number) =>
+      evaluateGates(plan.gates, obs({ p99Ms: c }, { p99Ms: b })).find((x) => x.gate === "p99-vs-base");
+    // 4 ms against 2 ms is 2× but 2 ms apart: passes.
+    expect(ratio(4, 2)).toMatchObject({ value: 2, passed: true });
+    // 300 ms against 150 ms is 2× and 150 ms apart: fails.
+    expect(ratio(300, 150)).toMatchObject({ value: 2, passed: false });
+    expect(ratio(2 + P99_RATIO_NOISE_MS + 1, 2)?.passed).toBe(false);
   });
 
   it("skips latency gates without latency data, and the ratio without a base", () => {

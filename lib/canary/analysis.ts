@@ -60,6 +60,12 @@ export type Decision =
   | { action: "promote"; checks: Check[]; failedChecks: number }
   | { action: "rollback"; checks: Check[]; failedChecks: number };
 
+/**
+ * The ratio gate ignores differences smaller than this: at millisecond latencies 2 ms against 4 ms is "2×" but is
+ * noise, and would fail healthy canaries of fast APIs.
+ */
+export const P99_RATIO_NOISE_MS = 50;
+
 const rate = (a: ArmMetrics) => (a.requests > 0 ? a.errors5xx / a.requests : 0);
 
 /** The gate checks for one observation (exported for the live view, which draws the thresholds). */
@@ -92,7 +98,7 @@ export function evaluateGates(gates: Gates, o: Observation): Check[] {
         gate: "p99-vs-base",
         value: ratio,
         threshold: gates.maxP99Ratio,
-        passed: ratio <= gates.maxP99Ratio,
+        passed: ratio <= gates.maxP99Ratio || o.canary.p99Ms - o.base.p99Ms <= P99_RATIO_NOISE_MS,
       });
     }
   }

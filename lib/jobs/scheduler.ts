@@ -5,6 +5,7 @@ import { releaseLease, tryAcquireLease } from "@/lib/db/leases";
 import { log } from "@/lib/log";
 import { expireRotatedKeys } from "@/lib/services/keys";
 import { now } from "@/lib/clock";
+import { runCanaryEngine } from "@/lib/canary/engine";
 import { finalizeDueInvoices } from "./finance-invoices";
 import { runUsageSync } from "./usage-sync";
 
@@ -17,6 +18,8 @@ export const JOBS = {
   "rotation-expiry": { everyMs: 60_000, leaseMs: 5 * 60_000, run: () => expireRotatedKeys() },
   // Creates last month's missing drafts and finalizes drafts whose grace period has passed (lib/billing).
   "finance-invoices": { everyMs: 15 * 60_000, leaseMs: 15 * 60_000, run: () => finalizeDueInvoices(now()) },
+  // Evaluates due canary rollouts (each has its own interval) and resumes any interrupted change (lib/canary).
+  "canary-rollouts": { everyMs: 5_000, leaseMs: 15_000, run: () => runCanaryEngine(10_000) },
 } as const;
 export type JobName = keyof typeof JOBS;
 export const isJobName = (s: string): s is JobName => s in JOBS;
