@@ -74,6 +74,18 @@ export const ACTIONS: Record<string, ActionEntry> = {
       description: "spec",
     }),
   },
+  "start-rollout": {
+    allowed: STAFF_OPS,
+    input: () => ({
+      restApiId: "spec-api",
+      stageName: "prod",
+      deployment: { kind: "existing", deploymentId: "d1" },
+    }),
+  },
+  "control-rollout": {
+    allowed: STAFF_OPS,
+    input: () => ({ rolloutId: "unknown-rollout", command: "pause" }),
+  },
   "flush-stage-cache": { allowed: STAFF_OPS, input: () => ({ restApiId: "spec-api", stageName: "prod" }) },
   "update-http-stage": {
     allowed: STAFF_OPS,
@@ -172,6 +184,7 @@ export const ROUTES: Record<string, RouteEntry> = {
   "api/health": { allowed: "public", methods: ["GET"] },
   "api/ops/metrics/stage": { allowed: STAFF_OPS, methods: ["GET"] },
   "api/ops/metrics/overview": { allowed: STAFF_OPS, methods: ["GET"] },
+  "api/ops/rollouts/[id]": { allowed: STAFF_OPS, methods: ["GET"] },
   "api/ops/usage-sync": { allowed: STAFF_OPS, methods: ["GET", "POST"] },
   "api/test-hooks/clock": { allowed: STAFF_OPS, methods: ["POST"] },
   "api/test-hooks/jobs": { allowed: STAFF_OPS, methods: ["POST"] },

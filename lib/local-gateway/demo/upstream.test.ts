@@ -29,7 +29,7 @@ describe("demo upstream", () => {
   );
 
   it("404s unknown routes", async () => {
-    expect((await fetch(`${up.url}/v3/payments`)).status).toBe(404);
+    expect((await fetch(`${up.url}/v4/payments`)).status).toBe(404);
     expect((await fetch(`${up.url}/v1/other`)).status).toBe(404);
   });
 
@@ -38,7 +38,10 @@ describe("demo upstream", () => {
       method: "POST",
       body: JSON.stringify({ v2: { latencyMs: 30, errorRate: 0.5 } }),
     });
-    expect(await set.json()).toEqual({ v2: { latencyMs: 30, errorRate: 0.5 } });
+    expect(await set.json()).toMatchObject({
+      v2: { latencyMs: 30, errorRate: 0.5 },
+      v3: { latencyMs: 0, errorRate: 0 },
+    });
     const started = Date.now();
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await fetch(`${up.url}/v2/payments`)).status);
@@ -59,8 +62,18 @@ describe("demo upstream", () => {
       method: "POST",
       body: JSON.stringify({ v2: { latencyMs: -5, errorRate: 3 } }),
     });
-    expect(await r.json()).toEqual({ v2: { latencyMs: 0, errorRate: 1 } });
+    expect(await r.json()).toMatchObject({ v2: { latencyMs: 0, errorRate: 1 } });
     expect((await fetch(`${up.url}/_demo/config`, { method: "POST", body: "{" })).status).toBe(400);
     await fetch(`${up.url}/_demo/config`, { method: "POST", body: JSON.stringify({ v2: { errorRate: 0 } }) });
+  });
+
+  it("configures v3 apart from v2 (a healthy and a faulty release side by side)", async () => {
+    await fetch(`${up.url}/_demo/config`, {
+      method: "POST",
+      body: JSON.stringify({ v2: { errorRate: 0, latencyMs: 0 }, v3: { errorRate: 1 } }),
+    });
+    expect((await fetch(`${up.url}/v3/payments`)).status).toBe(500);
+    expect((await fetch(`${up.url}/v2/payments`)).status).not.toBe(500);
+    await fetch(`${up.url}/_demo/config`, { method: "POST", body: JSON.stringify({ v3: { errorRate: 0 } }) });
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Demo upstream for the Local Gateway: two versions of each route. `/v1/*` answers at once; `/v2/*` has a latency
- * and an error rate that can be changed at runtime (`POST /_demo/config {"v2":{"latencyMs":n,"errorRate":0..1}}`),
+ * Demo upstream for the Local Gateway: two versions of each route. `/v1/*` answers at once; `/v2/*` and `/v3/*` have a
+ * latency and an error rate that can be changed at runtime (`POST /_demo/config {"v2":{"latencyMs":n,"errorRate":0..1}}`),
  * so a bad canary shows up in the metrics. Every route echoes what it saw (method, path, query, headers).
  * Binds 127.0.0.1 only. Used by the demo, the traffic generator, the bench and data-plane tests.
  */
@@ -14,14 +14,16 @@ export interface VersionBehaviour {
   errorRate: number;
 }
 
-export interface DemoUpstreamConfig {
-  v2: VersionBehaviour;
-}
+/** The configurable versions: v2, and v3 so a healthy and a faulty release can be tested side by side. */
+export const NEW_VERSIONS = ["v2", "v3"] as const;
+export type NewVersion = (typeof NEW_VERSIONS)[number];
+export type DemoUpstreamConfig = Record<NewVersion, VersionBehaviour>;
 
 export interface DemoUpstreamOptions {
   port?: number;
   host?: string;
   v2?: Partial<VersionBehaviour>;
+  v3?: Partial<VersionBehaviour>;
   /** [0, 1) source for the error rate; tests inject a deterministic one. */
   random?: () => number;
 }
@@ -31,7 +33,7 @@ export interface DemoUpstream {
   port: number;
   config: DemoUpstreamConfig;
   /** Requests served per route version since start, for tests and the demo's summary. */
-  counts: { v1: number; v2: number };
+  counts: { v1: number; v2: number; v3: number };
   close(): Promise<void>;
 }
 
@@ -68,22 +70,23 @@ function clampLatency(n: unknown, fallback: number): number {
 
 export function applyConfigPatch(config: DemoUpstreamConfig, patch: unknown): void {
   if (typeof patch !== "object" || patch === null) return;
-  const v2 = (patch as { v2?: unknown }).v2;
-  if (typeof v2 !== "object" || v2 === null) return;
-  const { latencyMs, errorRate } = v2 as { latencyMs?: unknown; errorRate?: unknown };
-  config.v2.latencyMs = clampLatency(latencyMs, config.v2.latencyMs);
-  config.v2.errorRate = clampRate(errorRate, config.v2.errorRate);
+  for (const v of NEW_VERSIONS) {
+    const b = (patch as Record<string, unknown>)[v];
+    if (typeof b !== "object" || b === null) continue;
+    const { latencyMs, errorRate } = b as { latencyMs?: unknown; errorRate?: unknown };
+    config[v].latencyMs = clampLatency(latencyMs, config[v].latencyMs);
+    config[v].errorRate = clampRate(errorRate, config[v].errorRate);
+  }
 }
 
 export async function startDemoUpstream(options: DemoUpstreamOptions = {}): Promise<DemoUpstream> {
   const random = options.random ?? Math.random;
-  const config: DemoUpstreamConfig = {
-    v2: {
-      latencyMs: clampLatency(options.v2?.latencyMs, 0),
-      errorRate: clampRate(options.v2?.errorRate, 0),
-    },
-  };
-  const counts = { v1: 0, v2: 0 };
+  const behaviour = (o: Partial<VersionBehaviour> | undefined): VersionBehaviour => ({
+    latencyMs: clampLatency(o?.latencyMs, 0),
+    errorRate: clampRate(o?.errorRate, 0),
+  });
+  const config: DemoUpstreamConfig = { v2: behaviour(options.v2), v3: behaviour(options.v3) };
+  const counts = { v1: 0, v2: 0, v3: 0 };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://upstream");
@@ -104,17 +107,22 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}): Prom
       return;
     }
     const [, version, route, ...rest] = url.pathname.split("/");
-    if ((version !== "v1" && version !== "v2") || route === undefined || !ROUTES.has(route)) {
+    if (
+      (version !== "v1" && version !== "v2" && version !== "v3") ||
+      route === undefined ||
+      !ROUTES.has(route)
+    ) {
       await readBody(req);
       send(res, 404, { message: "no such demo route", path: url.pathname });
       return;
     }
     const body = await readBody(req);
     counts[version]++;
-    if (version === "v2") {
-      if (config.v2.latencyMs > 0) await new Promise((r) => setTimeout(r, config.v2.latencyMs));
-      if (config.v2.errorRate > 0 && random() < config.v2.errorRate) {
-        send(res, 500, { message: "demo v2 failure", version, route });
+    if (version !== "v1") {
+      const b = config[version];
+      if (b.latencyMs > 0) await new Promise((r) => setTimeout(r, b.latencyMs));
+      if (b.errorRate > 0 && random() < b.errorRate) {
+        send(res, 500, { message: `demo ${version} failure`, version, route });
         return;
       }
     }
