@@ -362,6 +362,14 @@ export async function evaluateRollout(r: RolloutRow, nowMs = Date.now()): Promis
     failedChecks: d.failedChecks,
   };
   const at = new Date(nowMs);
+  if (d.action === "hold" && d.reason === "not-enough-data") {
+    // No canary traffic may mean the canary is gone: check the stage (one GetStage) before waiting longer.
+    const stage = await getRestStage(r.restApiId, r.stageName);
+    if (stage.canary?.deploymentId !== r.canaryDeploymentId) {
+      await failRollout(r, "the stage changed outside Tollgate: the canary was removed or replaced.");
+      return { id: r.id, action: "failed" };
+    }
+  }
   if (d.action === "hold") {
     await casUpdate(
       r,

@@ -4,6 +4,7 @@ import { assertCan } from "@/lib/auth/assert";
 import { createDeployment } from "@/lib/aws/deployments";
 import { getV2Stage, updateV2Stage } from "@/lib/aws/http-apis";
 import { flushRestStageCache, getRestStage, patchRestStage } from "@/lib/aws/stages";
+import { activeRolloutFor } from "@/lib/db/rollouts";
 import { AppError } from "@/lib/errors";
 import type { HttpStageChange, StageChange } from "@/lib/schemas/stages";
 import { httpStageUpdate, stagePatchCalls } from "@/lib/stages/changes";
@@ -13,6 +14,14 @@ import { stageVersion } from "@/lib/stages/version";
 
 export const STALE_STAGE_MESSAGE =
   "This stage changed since you loaded the page (someone else, or another tab, changed it). Nothing was applied: reload the page to see the current settings, then make your change again.";
+
+export const ROLLOUT_MANAGES_CANARY =
+  "An automated rollout manages this stage's canary: pause, abort or promote it from the rollout's page instead.";
+
+/** Manual canary changes and deploys would fight a running rollout (lib/canary/engine.ts): refuse them. */
+async function refuseDuringRollout(restApiId: string, stageName: string): Promise<void> {
+  if (await activeRolloutFor(restApiId, stageName)) throw new AppError("conflict", ROLLOUT_MANAGES_CANARY);
+}
 
 /** Re-reads the stage and refuses when it is not the version the page showed (optimistic concurrency). */
 async function currentRestStage(
@@ -34,6 +43,8 @@ export async function applyStageChange(
   input: { restApiId: string; stageName: string; version: string; change: StageChange },
 ): Promise<{ calls: PatchOp[][]; version: string; stage: RestStageDto }> {
   assertCan(actor, "gateway.manage");
+  if (input.change.kind.startsWith("canary-") || input.change.kind === "rollback")
+    await refuseDuringRollout(input.restApiId, input.stageName);
   let stage = await currentRestStage(input.restApiId, input.stageName, input.version);
   let calls: PatchOp[][];
   try {
@@ -76,6 +87,7 @@ export async function deployToStage(
   },
 ) {
   assertCan(actor, "gateway.manage");
+  await refuseDuringRollout(input.restApiId, input.stageName);
   const stage = await currentRestStage(input.restApiId, input.stageName, input.version);
   if (stage.canary && !input.canary)
     throw new AppError(
