@@ -41,8 +41,8 @@ const config = [
     rules: { "no-restricted-imports": ["error", { patterns: [prismaBan] }] },
   },
   {
-    // Browser tests set up the AWS side as an outside client would (seeding APIs through the SDK).
-    files: ["e2e/**"],
+    // Browser and integration tests set up the AWS side as an outside client would (seeding APIs through the SDK).
+    files: ["e2e/**", "test/**"],
     rules: { "no-restricted-imports": ["error", { patterns: [prismaBan] }] },
   },
 ];
