@@ -50,9 +50,10 @@ export async function startJob(name: JobName): Promise<boolean> {
 
 const g = globalThis as unknown as { __tollgateJobs?: NodeJS.Timeout[] };
 
-export function startScheduler(): void {
+/** Starts the jobs (all, or the named ones) on their intervals; the first run of each is 5 s after start. */
+export function startScheduler(only?: readonly JobName[]): void {
   if (g.__tollgateJobs) return;
-  g.__tollgateJobs = (Object.keys(JOBS) as JobName[]).map((name) => {
+  g.__tollgateJobs = (only ?? (Object.keys(JOBS) as JobName[])).map((name) => {
     const tick = () =>
       void runJob(name).catch((e: unknown) => log.error({ err: e, job: name }, "scheduled job failed"));
     setTimeout(tick, 5_000).unref();
@@ -60,5 +61,5 @@ export function startScheduler(): void {
     t.unref();
     return t;
   });
-  log.info({ holder }, "background jobs started");
+  log.info({ holder, jobs: only ?? Object.keys(JOBS) }, "background jobs started");
 }

@@ -198,6 +198,9 @@ export async function createGateway(opts: GatewayOptions = {}): Promise<Gateway>
       if (!perService) callsByService.set(service, (perService = new Map()));
       perService.set(op, (perService.get(op) ?? 0) + 1);
 
+      // The whole request is received before any injected latency, so a client that disconnects while it waits
+      // still has its change applied (as with AWS): the console's crash tests rely on that.
+      const body = await readBody(req);
       const fault = faults.pick(op);
       if (fault) {
         if (fault.latencyMs > 0) await new Promise((r) => setTimeout(r, fault.latencyMs));
@@ -223,7 +226,7 @@ export async function createGateway(opts: GatewayOptions = {}): Promise<Gateway>
         params,
         query: new URLSearchParams(query),
         headers: req.headers,
-        body: await readBody(req),
+        body,
         requestId,
       };
       const reply = await handler(opCtx);
