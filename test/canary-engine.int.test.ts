@@ -256,4 +256,51 @@ describe("canary rollout engine", () => {
     await engine.controlRollout(operator, r.id, "abort");
     expect((await fx.stage(api.restApiId)).canarySettings).toBeUndefined();
   });
+
+  it("POSTs start, each step and the promotion to the webhook as JSON", async () => {
+    const { createServer } = await import("node:http");
+    const events: Record<string, unknown>[] = [];
+    const hook = createServer((req, res) => {
+      let body = "";
+      req.on("data", (c: Buffer) => (body += c.toString()));
+      req.on("end", () => {
+        events.push({
+          ...(JSON.parse(body) as Record<string, unknown>),
+          contentType: req.headers["content-type"],
+        });
+        res.end();
+      });
+    });
+    await new Promise<void>((res) => hook.listen(0, "127.0.0.1", res));
+    try {
+      const port = (hook.address() as { port: number }).port;
+      const { r } = await start("v2", { webhookUrl: `http://127.0.0.1:${port}/hooks/rollouts` });
+      await evaluate(r.id);
+      await evaluate(r.id);
+      await expect.poll(() => events.length).toBe(3);
+      expect(events.map((e) => [e.event, e.percent])).toEqual([
+        ["rollout.start", 20],
+        ["rollout.advance", 50],
+        ["rollout.promote", 100],
+      ]);
+      expect(events[2]).toMatchObject({
+        rolloutId: r.id,
+        stage: "prod",
+        status: "promoted",
+        canaryDeploymentId: r.canaryDeploymentId,
+        contentType: "application/json",
+      });
+      // The same events are in the audit trail, as the system.
+      const { listAuditEvents } = await import("@/lib/db/audit");
+      const admin = { ...operator, role: "admin" as const };
+      const audit = await listAuditEvents(admin, { target: r.id, page: 1, pageSize: 50 });
+      expect(audit.events.map((e) => `${e.actorEmail} ${e.action}`).sort()).toEqual([
+        "system@tollgate rollout.advance",
+        "system@tollgate rollout.promote",
+        "system@tollgate rollout.start",
+      ]);
+    } finally {
+      hook.close();
+    }
+  });
 });
