@@ -3,7 +3,7 @@ import { z } from "zod";
 import { defineRoute } from "@/lib/auth/define-route";
 import { env } from "@/lib/env";
 import { notFound } from "@/lib/errors";
-import { isJobName, runJob } from "@/lib/jobs/scheduler";
+import { isJobName, JOBS, runJob } from "@/lib/jobs/scheduler";
 
 const body = z.object({ job: z.string() });
 
@@ -14,7 +14,7 @@ export const POST = defineRoute({
     if (!env.TEST_HOOKS) throw notFound("Page");
     const parsed = body.safeParse(await req.json().catch(() => null));
     if (!parsed.success || !isJobName(parsed.data.job))
-      return NextResponse.json({ error: "Send {job: usage-sync | rotation-expiry}." }, { status: 400 });
+      return NextResponse.json({ error: `Send {job: ${Object.keys(JOBS).join(" | ")}}.` }, { status: 400 });
     for (let i = 0; i < 60; i++) {
       const out = await runJob(parsed.data.job);
       if (out.ran) return NextResponse.json({ ran: true, result: out.result });
