@@ -13,10 +13,15 @@ export const signInAction = definePublicAction({
   name: "auth.sign-in",
   input: signInSchema,
   handler: async ({ input, requestId }) => {
-    const audit = (outcome: "success" | "failure" | "denied", reason?: string) =>
+    const audit = (
+      outcome: "success" | "failure" | "denied",
+      reason?: string,
+      signedIn?: { id: string; role: string; tenantId: string | null },
+    ) =>
       recordAudit({
         actor: null,
         anonymousEmail: input.email,
+        ...(signedIn ? { signedIn } : {}),
         action: "auth.sign-in",
         targetType: "session",
         summary: reason ? { reason } : {},
@@ -28,8 +33,13 @@ export const signInAction = definePublicAction({
         body: { email: input.email, password: input.password },
         headers: await headers(),
       });
-      await audit("success");
-      const role = (res.user as { role?: unknown }).role;
+      const user = res.user as { id: string; role?: unknown; tenantId?: unknown };
+      const role = user.role;
+      await audit("success", undefined, {
+        id: user.id,
+        role: isRole(role) ? role : "unknown",
+        tenantId: typeof user.tenantId === "string" ? user.tenantId : null,
+      });
       return { home: isRole(role) ? ROLE_HOME[role] : "/" };
     } catch (e) {
       if (!(e instanceof APIError)) throw e;

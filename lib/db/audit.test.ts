@@ -35,6 +35,33 @@ describe("audit trail", () => {
     ).toBe(7);
   });
 
+  it("records who signed in (role and id) although no session exists yet", async () => {
+    const op = await makeActor("operator");
+    const email = `signin-${uid()}@x.example`;
+    await recordAudit({
+      actor: null,
+      anonymousEmail: email,
+      signedIn: { id: "u-1", role: "partner", tenantId: null },
+      action: "auth.sign-in",
+      targetType: "session",
+      outcome: "success",
+      requestId: "r",
+    });
+    await recordAudit({
+      actor: null,
+      anonymousEmail: email,
+      action: "auth.sign-in",
+      targetType: "session",
+      outcome: "failure",
+      requestId: "r",
+    });
+    const rows = (await listAuditEvents(op, { actor: email, page: 1, pageSize: 10 })).events;
+    expect(rows.map((e) => `${e.outcome}:${e.actorRole}`).sort()).toEqual([
+      "failure:anonymous",
+      "success:partner",
+    ]);
+  });
+
   it("is closed to finance and partners", async () => {
     await expect(
       listAuditEvents(await makeActor("finance"), { page: 1, pageSize: 10 }),

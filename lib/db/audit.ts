@@ -9,6 +9,8 @@ export type AuditInput = {
   /** null for events with no signed-in actor (for example a failed sign-in); `anonymousEmail` then names who tried. */
   actor: Actor | null;
   anonymousEmail?: string;
+  /** For a successful sign-in, written before a session exists: who signed in (id, role, tenant). */
+  signedIn?: { id: string; role: string; tenantId: string | null };
   action: string;
   targetType: string;
   targetId?: string | null;
@@ -21,10 +23,10 @@ export type AuditInput = {
 export async function recordAudit(input: AuditInput, tx: Tx | typeof db = db): Promise<void> {
   await tx.auditEvent.create({
     data: {
-      actorId: input.actor?.id ?? null,
+      actorId: input.actor?.id ?? input.signedIn?.id ?? null,
       actorEmail: input.actor?.email ?? input.anonymousEmail ?? "anonymous",
-      actorRole: input.actor?.role ?? "anonymous",
-      tenantId: input.actor?.kind === "partner" ? input.actor.tenantId : null,
+      actorRole: input.actor?.role ?? input.signedIn?.role ?? "anonymous",
+      tenantId: input.actor?.kind === "partner" ? input.actor.tenantId : (input.signedIn?.tenantId ?? null),
       action: input.action,
       targetType: input.targetType,
       targetId: input.targetId ?? null,
