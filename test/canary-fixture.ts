@@ -10,6 +10,7 @@ import {
   ImportRestApiCommand,
 } from "@aws-sdk/client-api-gateway";
 import type { StaffActor } from "@/lib/auth/actor";
+import { versionedItemsOpenApi } from "@/lib/local-gateway/demo/definitions";
 import type { DemoUpstream } from "@/lib/local-gateway/demo/upstream";
 import type { Gateway } from "@/lib/local-gateway/server";
 
@@ -70,23 +71,7 @@ export async function startCanaryFixture(): Promise<CanaryFixture> {
     },
     async newApi() {
       const apiName = `canary-${process.pid}-${++apis}`;
-      const doc = {
-        openapi: "3.0.1",
-        info: { title: apiName, version: "1.0.0" },
-        paths: {
-          "/items": {
-            get: {
-              responses: { "200": { description: "ok" } },
-              "x-amazon-apigateway-integration": {
-                type: "http_proxy",
-                httpMethod: "GET",
-                uri: "http://${stageVariables.upstream}/${stageVariables.version}/payments",
-                passthroughBehavior: "when_no_match",
-              },
-            },
-          },
-        },
-      };
+      const doc = versionedItemsOpenApi(apiName);
       const api = await sdk.send(
         new ImportRestApiCommand({ body: new TextEncoder().encode(JSON.stringify(doc)) }),
       );

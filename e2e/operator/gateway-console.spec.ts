@@ -1,82 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import {
-  APIGatewayClient,
-  CreateDeploymentCommand,
-  GetStageCommand,
-  ImportRestApiCommand,
-} from "@aws-sdk/client-api-gateway";
-import { E2E } from "../env";
+import { GetStageCommand } from "@aws-sdk/client-api-gateway";
+import { sdk, seedApi, stageUrl, startTraffic } from "../gateway-fixtures";
 import { unique } from "../helpers";
 
 // The operator's release workflow against the e2e Local Gateway while traffic runs: change a stage variable and the
 // throttling, deploy, start a 25 % canary, watch its metrics appear, promote it (the data plane then serves only the
 // new deployment) and roll back to the previous deployment.
-
-const gateway = `http://127.0.0.1:${E2E.gatewayPort}`;
-const sdk = new APIGatewayClient({
-  region: "us-east-1",
-  endpoint: gateway,
-  credentials: { accessKeyId: "test", secretAccessKey: "test" },
-});
-
-async function seedApi(name: string): Promise<string> {
-  const doc = {
-    openapi: "3.0.1",
-    info: { title: name, version: "1.0.0" },
-    paths: {
-      "/items": {
-        get: {
-          responses: { "200": { description: "Upstream response" } },
-          "x-amazon-apigateway-integration": {
-            type: "http_proxy",
-            httpMethod: "GET",
-            uri: "http://${stageVariables.upstream}/${stageVariables.version}/payments",
-            passthroughBehavior: "when_no_match",
-          },
-        },
-      },
-    },
-  };
-  const api = await sdk.send(
-    new ImportRestApiCommand({ body: new TextEncoder().encode(JSON.stringify(doc)) }),
-  );
-  await sdk.send(
-    new CreateDeploymentCommand({
-      restApiId: api.id!,
-      stageName: "prod",
-      description: "initial",
-      variables: { upstream: `127.0.0.1:${E2E.upstreamPort}`, version: "v1" },
-    }),
-  );
-  return api.id!;
-}
-
-/** A bounded request loop on the data plane; remembers which upstream version served each request. */
-function startTraffic(url: string) {
-  const served: string[] = [];
-  let stopped = false;
-  const loop = (async () => {
-    while (!stopped) {
-      await Promise.all(
-        Array.from({ length: 4 }, () =>
-          fetch(url)
-            .then(async (r) =>
-              served.push(r.ok ? String(((await r.json()) as { path?: string }).path) : `${r.status}`),
-            )
-            .catch(() => served.push("error")),
-        ),
-      );
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  })();
-  return {
-    served,
-    stop: async () => {
-      stopped = true;
-      await loop;
-    },
-  };
-}
 
 async function review(page: Page, expectPath: RegExp) {
   const dialog = page.getByRole("dialog");
@@ -92,8 +21,7 @@ test("operator changes a stage, deploys, runs a 25 % canary, promotes it and rol
   test.setTimeout(150_000);
   const name = unique("e2e-shop").replace(" ", "-");
   const apiId = await seedApi(name);
-  const stageUrl = `${gateway}/restapis/${apiId}/prod/_user_request_/items`;
-  const traffic = startTraffic(stageUrl);
+  const traffic = startTraffic(stageUrl(apiId));
   try {
     await page.goto(`/ops/apis?q=${encodeURIComponent(name)}`);
     const row = page.getByRole("row").filter({ hasText: name });
@@ -199,7 +127,7 @@ test("operator changes a stage, deploys, runs a 25 % canary, promotes it and rol
 test("the metrics overview lists stages with their numbers", async ({ page }) => {
   const name = unique("e2e-ovw").replace(" ", "-");
   const apiId = await seedApi(name);
-  for (let i = 0; i < 5; i++) await fetch(`${gateway}/restapis/${apiId}/prod/_user_request_/items`);
+  for (let i = 0; i < 5; i++) await fetch(stageUrl(apiId));
   await page.goto("/ops/metrics");
   const row = page.getByTestId(`overview-${name}-prod`);
   await expect(row).toBeVisible();

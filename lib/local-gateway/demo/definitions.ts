@@ -74,6 +74,16 @@ function proxyOperation(
   };
 }
 
+/**
+ * A one-route API for tests of canaries and rollouts: GET /items proxies to the demo upstream's
+ * `/${version}/payments`, with no API key, so the `version` stage variable (or a canary override) picks v1/v2/v3.
+ */
+export function versionedItemsOpenApi(title: string): Record<string, unknown> {
+  const op = proxyOperation("GET", "/payments") as { security?: unknown };
+  delete op.security;
+  return { openapi: "3.0.1", info: { title, version: "1.0.0" }, paths: { "/items": { get: op } } };
+}
+
 const API_KEY_SCHEME = { api_key: { type: "apiKey", name: "x-api-key", in: "header" } };
 
 export const PAYMENTS_OPENAPI = {
