@@ -1,7 +1,14 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
+import {
+  get,
+  useForm,
+  type DefaultValues,
+  type FieldValues,
+  type Path,
+  type Resolver,
+} from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/auth/define-action";
 
@@ -14,6 +21,8 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, O>(
   action: (input: z.input<S>) => Promise<ActionResult<O>>;
   defaultValues: DefaultValues<z.input<S>>;
   onSuccess?: (data: O) => void | Promise<void>;
+  /** Where a server field error goes when the form's field is named differently (null: the form-level message). */
+  fieldFor?: (serverField: string) => string | null;
 }) {
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(opts.schema as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>,
@@ -30,8 +39,11 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, O>(
       return;
     }
     let placed = false;
-    for (const [field, messages] of Object.entries(res.fieldErrors ?? {})) {
-      if (field in form.getValues()) {
+    const values = form.getValues();
+    for (const [serverField, messages] of Object.entries(res.fieldErrors ?? {})) {
+      const field = opts.fieldFor ? opts.fieldFor(serverField) : serverField;
+      // Nested fields ("gates.maxP99Ms", "steps.0.percent") are placed too.
+      if (field !== null && (field in values || get(values, field) !== undefined)) {
         form.setError(field as Path<z.input<S>>, { message: messages[0] ?? res.error });
         placed = true;
       }
