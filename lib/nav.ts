@@ -16,7 +16,8 @@ export type NavIcon =
   | "invoices"
   | "reports"
   | "prices"
-  | "home";
+  | "home"
+  | "rollouts";
 export type NavSection = { title: string; items: NavItem[] };
 
 const SECTIONS: NavSection[] = [
@@ -29,6 +30,7 @@ const SECTIONS: NavSection[] = [
       { href: "/ops/tenants", label: "Tenants", icon: "tenants", permission: "tenants.read" },
       { href: "/ops/keys", label: "API keys", icon: "keys", permission: "ops.view" },
       { href: "/ops/metrics", label: "Metrics", icon: "metrics", permission: "ops.view" },
+      { href: "/ops/rollouts", label: "Rollouts", icon: "rollouts", permission: "ops.view" },
       { href: "/ops/audit", label: "Audit", icon: "audit", permission: "audit.read" },
     ],
   },

@@ -10,6 +10,7 @@ import {
   Mail,
   Receipt,
   ScrollText,
+  Split,
   Server,
   Tags,
   Users,
@@ -35,6 +36,7 @@ const ICONS: Record<NavIcon, typeof Home> = {
   invoices: Receipt,
   reports: BarChart3,
   prices: Tags,
+  rollouts: Split,
 };
 
 /** Highlights the current section; the most specific matching href wins. */

@@ -9,11 +9,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Stat, StatGrid } from "@/components/ui/stat";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
+import { listRollouts } from "@/lib/db/rollouts";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { loadRestStage } from "@/lib/gateway/apis";
 import { CanaryCard } from "./_components/canary-card";
 import { DeploymentsCard } from "./_components/deployments-card";
+import { RolloutCard } from "./_components/rollout-card";
 import { CacheCard, ObservabilityCard, ThrottlingCard } from "./_components/settings-cards";
 import { StageProvider } from "./_components/stage-context";
 import { VariablesCard } from "./_components/variables-card";
@@ -43,6 +45,11 @@ export default async function RestStagePage({
   }
   const { api, stage, version, deployments, methods } = data;
   const manage = can(actor.role, "gateway.manage");
+  const [rollout] = await listRollouts(actor, {
+    restApiId: api.id,
+    stageName: stage.stageName,
+    active: true,
+  });
   const invokeUrl = api.endpoint.replace("{stage}", stage.stageName);
   const current = deployments.find((d) => d.id === stage.deploymentId);
   return (
@@ -90,13 +97,19 @@ export default async function RestStagePage({
         />
       </StatGrid>
       <div className="mt-6 flex flex-col gap-6">
+        <RolloutCard
+          restApiId={api.id}
+          stageName={stage.stageName}
+          rollout={rollout ?? null}
+          manage={manage}
+        />
         <StageCharts
           target={{ kind: "REST", api: api.name, stage: stage.stageName }}
           canary={stage.canary !== null}
         />
         {manage ? (
           <StageProvider stage={stage} version={version}>
-            <CanaryCard key={`canary-${version}`} deployments={deployments} />
+            <CanaryCard key={`canary-${version}`} deployments={deployments} rolloutId={rollout?.id ?? null} />
             <DeploymentsCard key={`deploy-${version}`} deployments={deployments} />
             <VariablesCard key={`vars-${version}`} />
             <ThrottlingCard key={`throttle-${version}`} methods={methods} />

@@ -1,5 +1,7 @@
 "use client";
+import Link from "next/link";
 import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -23,7 +25,14 @@ const label = (deployments: readonly DeploymentDto[], id: string) => {
  * A canary release sends a share of the stage's traffic to another deployment, with optional stage-variable
  * overrides. Shows base and canary side by side, and starts, re-weights, promotes or abandons the canary.
  */
-export function CanaryCard({ deployments }: { deployments: readonly DeploymentDto[] }) {
+export function CanaryCard({
+  deployments,
+  rolloutId = null,
+}: {
+  deployments: readonly DeploymentDto[];
+  /** An automated rollout manages the canary: its controls replace the manual ones here. */
+  rolloutId?: string | null;
+}) {
   const { stage, preview } = useStage();
   const canary = stage.canary;
   const [percent, setPercent] = useState(String(canary?.percentTraffic ?? 10));
@@ -69,6 +78,16 @@ export function CanaryCard({ deployments }: { deployments: readonly DeploymentDt
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
+        {rolloutId ? (
+          <Alert variant="info" title="Managed by an automated rollout">
+            The rollout sets the canary&apos;s share, promotes it or rolls it back. Pause, promote or abort it
+            from{" "}
+            <Link href={`/ops/rollouts/${rolloutId}`} className="font-medium text-primary underline">
+              the rollout&apos;s live view
+            </Link>
+            .
+          </Alert>
+        ) : null}
         {canary ? (
           <>
             <Table>
@@ -113,27 +132,29 @@ export function CanaryCard({ deployments }: { deployments: readonly DeploymentDt
                 })}
               </TableBody>
             </Table>
-            <div className="flex flex-wrap items-end gap-3">
-              <FormField label="Canary traffic (%)" id="canary-percent" error={errors.percentTraffic}>
-                <Input
-                  inputMode="decimal"
-                  value={percent}
-                  onChange={(e) => setPercent(e.target.value)}
-                  className="w-28"
-                />
-              </FormField>
-              <Button size="sm" variant="outline" onClick={() => review("canary-percent")}>
-                Review percentage
-              </Button>
-              <Button size="sm" onClick={() => preview({ kind: "canary-promote" })}>
-                Promote canary
-              </Button>
-              <Button size="sm" variant="destructive" onClick={() => preview({ kind: "canary-abandon" })}>
-                Abandon canary
-              </Button>
-            </div>
+            {rolloutId ? null : (
+              <div className="flex flex-wrap items-end gap-3">
+                <FormField label="Canary traffic (%)" id="canary-percent" error={errors.percentTraffic}>
+                  <Input
+                    inputMode="decimal"
+                    value={percent}
+                    onChange={(e) => setPercent(e.target.value)}
+                    className="w-28"
+                  />
+                </FormField>
+                <Button size="sm" variant="outline" onClick={() => review("canary-percent")}>
+                  Review percentage
+                </Button>
+                <Button size="sm" onClick={() => preview({ kind: "canary-promote" })}>
+                  Promote canary
+                </Button>
+                <Button size="sm" variant="destructive" onClick={() => preview({ kind: "canary-abandon" })}>
+                  Abandon canary
+                </Button>
+              </div>
+            )}
           </>
-        ) : (
+        ) : rolloutId ? null : (
           <div className="flex flex-col gap-3">
             <p className="text-sm text-muted-foreground">
               No canary on this stage. Start one on an existing deployment here, or use <em>Deploy</em> →

@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePermission } from "@/lib/auth/page-guard";
+import { listRollouts } from "@/lib/db/rollouts";
+import { AppError } from "@/lib/errors";
+import { loadRestStage } from "@/lib/gateway/apis";
+import { RolloutWizard } from "./_components/rollout-wizard";
+
+export const metadata: Metadata = { title: "Start a rollout" };
+
+export default async function StartRolloutPage({
+  params,
+}: {
+  params: Promise<{ apiId: string; stage: string }>;
+}) {
+  const actor = await requirePermission("gateway.manage");
+  const { apiId, stage: stageParam } = await params;
+  const stageName = decodeURIComponent(stageParam);
+  let data: Awaited<ReturnType<typeof loadRestStage>>;
+  try {
+    data = await loadRestStage(actor, apiId, stageName);
+  } catch (e) {
+    if (e instanceof AppError && e.code === "not_found") notFound();
+    if (e instanceof AppError)
+      return (
+        <Alert variant="destructive" title="API Gateway could not be read">
+          {e.message}
+        </Alert>
+      );
+    throw e;
+  }
+  const { api, stage, deployments } = data;
+  const [active] = await listRollouts(actor, { restApiId: api.id, stageName: stage.stageName, active: true });
+  const stageHref = `/ops/apis/rest/${api.id}/stages/${encodeURIComponent(stage.stageName)}`;
+  const newestFirst = [...deployments].sort((a, b) =>
+    (b.createdDate ?? "").localeCompare(a.createdDate ?? ""),
+  );
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <Link href={stageHref} className="hover:underline">
+            ← {api.name} / {stage.stageName}
+          </Link>
+        }
+        title={`Start a rollout on ${stage.stageName}`}
+        description="A canary rollout sends a growing share of this stage's requests to a new deployment — the canary — and compares its server errors and latency with the deployment serving the rest (the base). Every field starts with a sensible default, so you can start right away."
+      />
+      {active ? (
+        <Alert variant="warning" title="A rollout is already in progress">
+          This stage runs a rollout now. Finish, abort or promote it first:{" "}
+          <Link href={`/ops/rollouts/${active.id}`} className="font-medium text-primary underline">
+            open its live view
+          </Link>
+          .
+        </Alert>
+      ) : (
+        <RolloutWizard
+          restApiId={api.id}
+          stageName={stage.stageName}
+          servingDeploymentId={stage.deploymentId}
+          canary={stage.canary}
+          variables={stage.variables}
+          deployments={newestFirst}
+        />
+      )}
+    </>
+  );
+}
