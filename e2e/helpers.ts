@@ -15,6 +15,28 @@ export async function expectRefused(page: Page, path: string) {
   await expect(page.getByRole("heading", { name: /403/ })).toBeVisible();
 }
 
+/** The gateway console: pages (refused with the 403 page) and route handlers (403) that only staff may open. */
+export async function expectGatewayConsoleRefused(page: Page) {
+  for (const path of [
+    "/ops/apis",
+    "/ops/metrics",
+    "/ops/apis/rest/any/stages/prod",
+    "/ops/apis/rest/any/stages/prod/rollout",
+    "/ops/apis/v2/any",
+    "/ops/rollouts",
+    "/ops/rollouts/any",
+  ]) {
+    await expectRefused(page, path);
+  }
+  for (const url of [
+    "/api/ops/metrics/stage?api=payments&stage=prod",
+    "/api/ops/metrics/overview?t=REST:payments:prod",
+    "/api/ops/rollouts/any",
+  ]) {
+    expect((await page.request.get(url)).status(), url).toBe(403);
+  }
+}
+
 export async function navLabels(page: Page): Promise<string[]> {
   const nav = page.getByRole("navigation", { name: "Main" }).first();
   // Wait for the shell to render before reading it, or a slow page reads an empty list.

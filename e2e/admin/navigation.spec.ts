@@ -11,6 +11,7 @@ test("admin sees operations, administration and finance, but not the partner por
     "Tenants",
     "API keys",
     "Metrics",
+    "Rollouts",
     "Audit",
     "Users",
     "Outbox",

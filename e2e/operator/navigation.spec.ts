@@ -11,6 +11,7 @@ test("operator sees the operator navigation and is refused other roles' pages", 
     "Tenants",
     "API keys",
     "Metrics",
+    "Rollouts",
     "Audit",
   ]);
   for (const path of [
