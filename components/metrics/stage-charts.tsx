@@ -1,7 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -10,9 +9,8 @@ import { RANGES, total, weightedRate, type MetricPoint, type MetricTarget } from
 import { stageMetricsQuery } from "@/lib/queries/metrics";
 import { METRIC_RANGES, type MetricRange } from "@/lib/schemas/stages";
 import { RangePicker } from "./range-picker";
+import { ARM_COLORS, TimeLineChart, type ChartLine, type ChartRow } from "./time-line-chart";
 
-const BASE = "var(--color-chart-1, #2563eb)";
-const CANARY = "var(--color-chart-2, #f97316)";
 const time = (t: number, range: MetricRange) => {
   const d = new Date(t);
   const hhmm = `${String(d.getUTCHours()).padStart(2, "0")}:${String(d.getUTCMinutes()).padStart(2, "0")}`;
@@ -21,14 +19,7 @@ const time = (t: number, range: MetricRange) => {
 const pct = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(1)} %`);
 const col = (points: readonly MetricPoint[], id: string) => points.map((p) => p[id] ?? null);
 
-type Line = {
-  key: string;
-  name: string;
-  color: string;
-  dashed?: boolean;
-  scale?: number;
-  zeroWhenMissing?: boolean;
-};
+type Line = ChartLine & { scale?: number; zeroWhenMissing?: boolean };
 
 function Chart({
   title,
@@ -44,7 +35,7 @@ function Chart({
   range: MetricRange;
 }) {
   const data = points.map((p) => {
-    const row: Record<string, number | null> = { t: p.t };
+    const row: ChartRow = { t: p.t };
     for (const l of lines) {
       const v = p[l.key];
       // CloudWatch leaves out periods without requests: for counts that is 0, for rates and latencies a gap.
@@ -53,34 +44,13 @@ function Chart({
     return row;
   });
   return (
-    <figure className="flex flex-col gap-1" aria-label={title}>
-      <figcaption className="text-sm font-medium">
-        {title} <span className="text-xs font-normal text-muted-foreground">({unit})</span>
-      </figcaption>
-      <div className="h-48">
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" className="stroke-border" />
-            <XAxis dataKey="t" tickFormatter={(t: number) => time(t, range)} fontSize={11} minTickGap={24} />
-            <YAxis fontSize={11} width={44} />
-            <Tooltip labelFormatter={(t) => `${time(Number(t), range)} UTC`} />
-            <Legend wrapperStyle={{ fontSize: 11 }} />
-            {lines.map((l) => (
-              <Line
-                key={l.key}
-                dataKey={l.key}
-                name={l.name}
-                stroke={l.color}
-                strokeDasharray={l.dashed ? "4 3" : undefined}
-                dot={l.zeroWhenMissing ? false : { r: 1.5 }}
-                isAnimationActive={false}
-                connectNulls={false}
-              />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
-    </figure>
+    <TimeLineChart
+      title={title}
+      unit={unit}
+      data={data}
+      lines={lines.map((l) => ({ ...l, dots: !l.zeroWhenMissing }))}
+      formatTime={(t) => time(t, range)}
+    />
   );
 }
 
@@ -94,7 +64,7 @@ export function StageCharts({ target, canary }: { target: MetricTarget; canary: 
   const points = q.data?.points ?? [];
   const arms = canary ? (["b", "c"] as const) : (["b"] as const);
   const armName = { b: target.stage, c: "canary" };
-  const armColor = { b: BASE, c: CANARY };
+  const armColor = { b: ARM_COLORS.base, c: ARM_COLORS.canary };
   const lines = (series: string, scale?: number): Line[] =>
     arms.map((a) => ({
       key: `${a}_${series}`,
