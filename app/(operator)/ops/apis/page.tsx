@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Network } from "lucide-react";
 import Link from "next/link";
-import { Alert } from "@/components/ui/alert";
+import { GatewayReadError } from "@/components/gateway/gateway-read-error";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -11,9 +11,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/page-guard";
-import { AppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { loadApiList } from "@/lib/gateway/apis";
+import { readGateway } from "@/lib/gateway/page-read";
 import type { ApiSummaryDto } from "@/lib/stages/types";
 
 export const metadata: Metadata = { title: "APIs" };
@@ -31,18 +31,9 @@ export default async function ApisPage({
   const sp = await searchParams;
   const q = sp.q?.trim().slice(0, 100).toLowerCase() || "";
   const kind = sp.kind === "REST" || sp.kind === "HTTP" || sp.kind === "WEBSOCKET" ? sp.kind : "";
-  let apis: ApiSummaryDto[];
-  try {
-    apis = await loadApiList(actor);
-  } catch (e) {
-    if (e instanceof AppError)
-      return (
-        <Alert variant="destructive" title="API Gateway could not be read">
-          {e.message}
-        </Alert>
-      );
-    throw e;
-  }
+  const read = await readGateway(loadApiList(actor));
+  if (!read.ok) return <GatewayReadError message={read.message} />;
+  const apis = read.data;
   const shown = apis.filter(
     (a) =>
       (!kind || a.kind === kind) &&

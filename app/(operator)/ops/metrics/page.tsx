@@ -1,42 +1,33 @@
 import type { Metadata } from "next";
 import { LineChart } from "lucide-react";
+import { GatewayReadError } from "@/components/gateway/gateway-read-error";
 import { OverviewTable, type OverviewStage } from "@/components/metrics/overview-table";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/page-guard";
-import { AppError } from "@/lib/errors";
 import { loadApiList } from "@/lib/gateway/apis";
+import { readGateway } from "@/lib/gateway/page-read";
 import { MAX_OVERVIEW_STAGES } from "@/lib/schemas/metrics";
 
 export const metadata: Metadata = { title: "Metrics" };
 
 export default async function MetricsPage() {
   const actor = await requirePermission("ops.view");
-  let stages: OverviewStage[];
-  try {
-    const apis = await loadApiList(actor);
-    // WebSocket APIs have different metrics (connections, messages); this overview covers request/response APIs.
-    stages = apis
-      .filter((a) => a.kind !== "WEBSOCKET")
-      .flatMap((a) =>
-        a.stages.map((stage) => ({
-          kind: a.kind === "REST" ? ("REST" as const) : ("HTTP" as const),
-          api: a.kind === "REST" ? a.name : a.id,
-          apiName: a.name,
-          stage,
-          href: `${a.kind === "REST" ? `/ops/apis/rest/${a.id}` : `/ops/apis/v2/${a.id}`}/stages/${encodeURIComponent(stage)}`,
-        })),
-      );
-  } catch (e) {
-    if (e instanceof AppError)
-      return (
-        <Alert variant="destructive" title="API Gateway could not be read">
-          {e.message}
-        </Alert>
-      );
-    throw e;
-  }
+  const read = await readGateway(loadApiList(actor));
+  if (!read.ok) return <GatewayReadError message={read.message} />;
+  // WebSocket APIs have different metrics (connections, messages); this overview covers request/response APIs.
+  const stages: OverviewStage[] = read.data
+    .filter((a) => a.kind !== "WEBSOCKET")
+    .flatMap((a) =>
+      a.stages.map((stage) => ({
+        kind: a.kind === "REST" ? ("REST" as const) : ("HTTP" as const),
+        api: a.kind === "REST" ? a.name : a.id,
+        apiName: a.name,
+        stage,
+        href: `${a.kind === "REST" ? `/ops/apis/rest/${a.id}` : `/ops/apis/v2/${a.id}`}/stages/${encodeURIComponent(stage)}`,
+      })),
+    );
   const shown = stages.slice(0, MAX_OVERVIEW_STAGES);
   return (
     <>

@@ -1,36 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { Alert } from "@/components/ui/alert";
+import { GatewayReadError } from "@/components/gateway/gateway-read-error";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/page-guard";
-import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { loadRestApi } from "@/lib/gateway/apis";
+import { readGateway } from "@/lib/gateway/page-read";
 
 export const metadata: Metadata = { title: "REST API" };
 
 export default async function RestApiPage({ params }: { params: Promise<{ apiId: string }> }) {
   const actor = await requirePermission("ops.view");
   const { apiId } = await params;
-  let data: Awaited<ReturnType<typeof loadRestApi>>;
-  try {
-    data = await loadRestApi(actor, apiId);
-  } catch (e) {
-    if (e instanceof AppError && e.code === "not_found") notFound();
-    if (e instanceof AppError)
-      return (
-        <Alert variant="destructive" title="API Gateway could not be read">
-          {e.message}
-        </Alert>
-      );
-    throw e;
-  }
-  const { api, stages, deployments } = data;
+  const read = await readGateway(loadRestApi(actor, apiId));
+  if (!read.ok) return <GatewayReadError message={read.message} />;
+  const { api, stages, deployments } = read.data;
   return (
     <>
       <PageHeader

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { GatewayReadError } from "@/components/gateway/gateway-read-error";
 import { StageCharts } from "@/components/metrics/stage-charts";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,9 +9,9 @@ import { Stat, StatGrid } from "@/components/ui/stat";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { listRollouts } from "@/lib/db/rollouts";
-import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { loadRestStage } from "@/lib/gateway/apis";
+import { readGateway } from "@/lib/gateway/page-read";
 import { CanaryCard } from "./_components/canary-card";
 import { DeploymentsCard } from "./_components/deployments-card";
 import { RolloutCard } from "./_components/rollout-card";
@@ -30,20 +29,9 @@ export default async function RestStagePage({
   const actor = await requirePermission("ops.view");
   const { apiId, stage: stageParam } = await params;
   const stageName = decodeURIComponent(stageParam);
-  let data: Awaited<ReturnType<typeof loadRestStage>>;
-  try {
-    data = await loadRestStage(actor, apiId, stageName);
-  } catch (e) {
-    if (e instanceof AppError && e.code === "not_found") notFound();
-    if (e instanceof AppError)
-      return (
-        <Alert variant="destructive" title="API Gateway could not be read">
-          {e.message}
-        </Alert>
-      );
-    throw e;
-  }
-  const { api, stage, version, deployments, methods } = data;
+  const read = await readGateway(loadRestStage(actor, apiId, stageName));
+  if (!read.ok) return <GatewayReadError message={read.message} />;
+  const { api, stage, version, deployments, methods } = read.data;
   const manage = can(actor.role, "gateway.manage");
   const [rollout] = await listRollouts(actor, {
     restApiId: api.id,

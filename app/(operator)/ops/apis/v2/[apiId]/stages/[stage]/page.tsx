@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { GatewayReadError } from "@/components/gateway/gateway-read-error";
 import { StageCharts } from "@/components/metrics/stage-charts";
-import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
 import { loadHttpStage } from "@/lib/gateway/apis";
+import { readGateway } from "@/lib/gateway/page-read";
 import { HttpStageEditor } from "./_components/http-stage-editor";
 
 export const metadata: Metadata = { title: "Stage" };
@@ -15,20 +15,9 @@ export const metadata: Metadata = { title: "Stage" };
 export default async function V2StagePage({ params }: { params: Promise<{ apiId: string; stage: string }> }) {
   const actor = await requirePermission("ops.view");
   const { apiId, stage: stageParam } = await params;
-  let data: Awaited<ReturnType<typeof loadHttpStage>>;
-  try {
-    data = await loadHttpStage(actor, apiId, decodeURIComponent(stageParam));
-  } catch (e) {
-    if (e instanceof AppError && e.code === "not_found") notFound();
-    if (e instanceof AppError)
-      return (
-        <Alert variant="destructive" title="API Gateway could not be read">
-          {e.message}
-        </Alert>
-      );
-    throw e;
-  }
-  const { api, stage, version } = data;
+  const read = await readGateway(loadHttpStage(actor, apiId, decodeURIComponent(stageParam)));
+  if (!read.ok) return <GatewayReadError message={read.message} />;
+  const { api, stage, version } = read.data;
   if (!stage) notFound();
   return (
     <>

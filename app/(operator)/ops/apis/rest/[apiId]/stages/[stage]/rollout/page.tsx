@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { GatewayReadError } from "@/components/gateway/gateway-read-error";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { listRollouts } from "@/lib/db/rollouts";
-import { AppError } from "@/lib/errors";
 import { loadRestStage } from "@/lib/gateway/apis";
+import { readGateway } from "@/lib/gateway/page-read";
 import { RolloutWizard } from "./_components/rollout-wizard";
 
 export const metadata: Metadata = { title: "Start a rollout" };
@@ -19,20 +19,9 @@ export default async function StartRolloutPage({
   const actor = await requirePermission("gateway.manage");
   const { apiId, stage: stageParam } = await params;
   const stageName = decodeURIComponent(stageParam);
-  let data: Awaited<ReturnType<typeof loadRestStage>>;
-  try {
-    data = await loadRestStage(actor, apiId, stageName);
-  } catch (e) {
-    if (e instanceof AppError && e.code === "not_found") notFound();
-    if (e instanceof AppError)
-      return (
-        <Alert variant="destructive" title="API Gateway could not be read">
-          {e.message}
-        </Alert>
-      );
-    throw e;
-  }
-  const { api, stage, deployments } = data;
+  const read = await readGateway(loadRestStage(actor, apiId, stageName));
+  if (!read.ok) return <GatewayReadError message={read.message} />;
+  const { api, stage, deployments } = read.data;
   const [active] = await listRollouts(actor, { restApiId: api.id, stageName: stage.stageName, active: true });
   const stageHref = `/ops/apis/rest/${api.id}/stages/${encodeURIComponent(stage.stageName)}`;
   const newestFirst = [...deployments].sort((a, b) =>
