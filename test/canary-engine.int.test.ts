@@ -7,12 +7,14 @@ import { operator, startCanaryFixture, type CanaryFixture } from "./canary-fixtu
 
 let fx: CanaryFixture;
 let engine: typeof import("@/lib/canary/engine");
+let commands: typeof import("@/lib/canary/commands");
 let rollouts: typeof import("@/lib/db/rollouts");
 let schema: typeof import("@/lib/schemas/rollouts");
 
 beforeAll(async () => {
   fx = await startCanaryFixture();
   engine = await import("@/lib/canary/engine");
+  commands = await import("@/lib/canary/commands");
   rollouts = await import("@/lib/db/rollouts");
   schema = await import("@/lib/schemas/rollouts");
 });
@@ -38,7 +40,7 @@ async function start(version: string, extra: Record<string, unknown> = {}) {
     ...FAST,
     ...extra,
   });
-  const r = await engine.startRollout(operator, input);
+  const r = await commands.startRollout(operator, input);
   return { api, r };
 }
 
@@ -121,7 +123,7 @@ describe("canary rollout engine", () => {
     const now = await rollouts.getRollout(operator, r.id);
     expect(now).toMatchObject({ stepIndex: 0, failedChecks: 0, status: "running" });
     expect(now.decisions[0]!.explanation).toMatch(/Not enough data: \d+ canary requests \(at least 10000/);
-    await engine.controlRollout(operator, r.id, "abort");
+    await commands.controlRollout(operator, r.id, "abort");
   });
 
   it("resumes a change interrupted after API Gateway applied it, without sending it again", async () => {
@@ -167,7 +169,7 @@ describe("canary rollout engine", () => {
     });
     const d = (await rollouts.getRollout(operator, r.id)).decisions.find((x) => x.id === decisionId)!;
     expect(d.applied).toEqual([]);
-    await engine.controlRollout(operator, r.id, "abort");
+    await commands.controlRollout(operator, r.id, "abort");
   });
 
   it("makes one transition when two replicas evaluate the same rollout at once", async () => {
@@ -179,7 +181,7 @@ describe("canary rollout engine", () => {
     expect(outs.map((o) => o.action).sort()).toEqual(["advance", "lost-race"]);
     expect((await fx.calls()).UpdateStage).toBe(1);
     expect((await actions(r.id)).filter((a) => a.startsWith("advance"))).toHaveLength(1);
-    await engine.controlRollout(operator, r.id, "abort");
+    await commands.controlRollout(operator, r.id, "abort");
   });
 
   it("fails the rollout without touching the stage when the canary was removed outside Tollgate", async () => {
@@ -203,7 +205,7 @@ describe("canary rollout engine", () => {
   it("pauses, resumes, waits for approval, and refuses a second rollout on the stage", async () => {
     const { api, r } = await start("v2", { manualApproval: true, steps: [{ percent: 30, holdSeconds: 0 }] });
     await expect(
-      engine.startRollout(
+      commands.startRollout(
         operator,
         schema.startRolloutSchema.parse({
           restApiId: api.restApiId,
@@ -213,13 +215,13 @@ describe("canary rollout engine", () => {
       ),
     ).rejects.toThrow(/already has a rollout in progress/);
 
-    await engine.controlRollout(operator, r.id, "pause");
+    await commands.controlRollout(operator, r.id, "pause");
     expect(await evaluate(r.id, 0)).toMatchObject({ action: "skip" });
-    await expect(engine.controlRollout(operator, r.id, "pause")).rejects.toThrow(/already paused/);
-    await engine.controlRollout(operator, r.id, "resume");
+    await expect(commands.controlRollout(operator, r.id, "pause")).rejects.toThrow(/already paused/);
+    await commands.controlRollout(operator, r.id, "resume");
 
     expect(await evaluate(r.id)).toMatchObject({ action: "hold", reason: "awaiting-approval" });
-    await engine.controlRollout(operator, r.id, "approve");
+    await commands.controlRollout(operator, r.id, "approve");
     expect(await evaluate(r.id)).toMatchObject({ action: "promote" });
     expect(await actions(r.id)).toEqual([
       "start:operator",
@@ -229,7 +231,7 @@ describe("canary rollout engine", () => {
       "approve:operator",
       "promote:healthy",
     ]);
-    await expect(engine.controlRollout(operator, r.id, "abort")).rejects.toThrow(
+    await expect(commands.controlRollout(operator, r.id, "abort")).rejects.toThrow(
       /already ended \(promoted\)/,
     );
   });
@@ -253,7 +255,7 @@ describe("canary rollout engine", () => {
         description: "x",
       }),
     ).rejects.toThrow(/automated rollout manages/);
-    await engine.controlRollout(operator, r.id, "abort");
+    await commands.controlRollout(operator, r.id, "abort");
     expect((await fx.stage(api.restApiId)).canarySettings).toBeUndefined();
   });
 

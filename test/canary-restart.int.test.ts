@@ -51,7 +51,7 @@ async function until<T>(what: string, fn: () => Promise<T | undefined | false>, 
 }
 
 it("continues a rollout from its step after the engine's process is killed mid-step, applying no step twice", async () => {
-  const { startRollout } = await import("@/lib/canary/engine");
+  const { startRollout } = await import("@/lib/canary/commands");
   const { startRolloutSchema } = await import("@/lib/schemas/rollouts");
   const api = await fx.newApi();
   const r = await startRollout(

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/define-action";
-import { controlRollout } from "@/lib/canary/engine";
+import { controlRollout } from "@/lib/canary/commands";
 import { controlRolloutSchema } from "@/lib/schemas/rollouts";
 
 /** Pause, resume, abort (roll back now), promote now, or approve the promotion of a running rollout. */

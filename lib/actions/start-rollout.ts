@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/define-action";
-import { startRollout } from "@/lib/canary/engine";
+import { startRollout } from "@/lib/canary/commands";
 import { startRolloutSchema } from "@/lib/schemas/rollouts";
 
 export const startRolloutAction = defineAction({

@@ -16,12 +16,12 @@ import { db, type Tx } from "./client";
 
 /**
  * Canary rollouts and their decision log. Reads are actor-first (operators: `ops.view`); the engine's writes
- * (lib/canary/engine.ts) go through the compare-and-set helpers below, which every transition uses.
+ * (lib/canary/apply.ts, engine.ts, commands.ts) go through the compare-and-set helpers below, which every transition uses.
  */
 
 export type RolloutRow = NonNullable<Awaited<ReturnType<typeof db.canaryRollout.findUnique>>>;
 
-/** An interrupted change to API Gateway, written before it is sent (lib/canary/engine.ts). */
+/** An interrupted change to API Gateway, written before it is sent (lib/canary/apply.ts). */
 export type PendingAction =
   | { kind: "start"; percent: number; decisionId: string }
   | { kind: "advance"; toStep: number; percent: number; decisionId: string }
