@@ -37,7 +37,7 @@ const config = [
     rules: { "no-restricted-imports": ["error", { patterns: [awsBan] }] },
   },
   {
-    files: ["lib/aws/**", "lib/local-gateway/**"],
+    files: ["lib/aws/**", "packages/local-gateway/**"],
     rules: { "no-restricted-imports": ["error", { patterns: [prismaBan] }] },
   },
   {

@@ -28,6 +28,8 @@ export default defineConfig({
   ...shared,
   test: {
     projects: [
+      // The Local Gateway package runs as its own project with its own config (no database, no `@/*` alias).
+      "packages/local-gateway",
       {
         ...shared,
         test: {

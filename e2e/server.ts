@@ -35,8 +35,8 @@ const { hashPassword } = await import("../lib/auth/password");
 await seedUsers(E2E_TENANTS, E2E_USERS, await hashPassword(E2E.password));
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-const { createGateway } = await import("../lib/local-gateway/server");
-const { startDemoUpstream } = await import("../lib/local-gateway/demo/upstream");
+const { createGateway } = await import("../packages/local-gateway/src/server");
+const { startDemoUpstream } = await import("../packages/local-gateway/src/demo/upstream");
 const gatewayDir = mkdtempSync(path.join(tmpdir(), "tollgate-e2e-gateway-"));
 const upstream = await startDemoUpstream({ port: E2E.upstreamPort });
 // Specs that test AWS's control-plane throttling switch it on for themselves (gateway.ctx.config / faults).
@@ -44,7 +44,7 @@ const gateway = await createGateway({ port: E2E.gatewayPort, dataDir: gatewayDir
 process.env.AWS_ENDPOINT_URL = gateway.url;
 process.env.TOLLGATE_MODE = "local";
 // REST APIs with stages (payments, weather) for the usage-plan specs; no demo keys (tenants: []).
-const { seedDemo } = await import("../lib/local-gateway/demo/seed");
+const { seedDemo } = await import("../packages/local-gateway/src/demo/seed");
 await seedDemo({ endpoint: gateway.url, upstreamUrl: upstream.url, tenants: [] });
 // Lets specs move Tollgate's clock and run background jobs now (lib/clock.ts, app/api/test-hooks).
 process.env.TEST_HOOKS = "true";

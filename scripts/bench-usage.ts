@@ -20,7 +20,7 @@ const DAYS = 90;
 const RUNS = 50;
 const DAY_MS = 86_400_000;
 
-const { createGateway } = await import("../lib/local-gateway/server");
+const { createGateway } = await import("../packages/local-gateway/src/server");
 const gw = await createGateway({ port: 0, dataDir: path.join(dir, "gateway"), controlLimits: false });
 process.env.AWS_ENDPOINT_URL = gw.url;
 const deadline = setTimeout(() => {
@@ -38,7 +38,7 @@ try {
   const { countAwsCalls } = await import("../lib/aws/accounting");
   const { savePlanSnapshots } = await import("../lib/db/subscriptions");
   const { setSyncState } = await import("../lib/db/usage");
-  const { addKeys, syntheticDays, writeUsageHistory } = await import("../lib/local-gateway/demo/history");
+  const { addKeys, syntheticDays, writeUsageHistory } = await import("../packages/local-gateway/src/demo/history");
   const { loadUsageView } = await import("../lib/usage-view");
   const { loadKeysView } = await import("../lib/keys-view");
   const { runUsageSync } = await import("../lib/jobs/usage-sync");

@@ -10,9 +10,9 @@ import {
   ImportRestApiCommand,
 } from "@aws-sdk/client-api-gateway";
 import type { StaffActor } from "@/lib/auth/actor";
-import { versionedItemsOpenApi } from "@/lib/local-gateway/demo/definitions";
-import type { DemoUpstream } from "@/lib/local-gateway/demo/upstream";
-import type { Gateway } from "@/lib/local-gateway/server";
+import { versionedItemsOpenApi } from "@/packages/local-gateway/src/demo/definitions";
+import type { DemoUpstream } from "@/packages/local-gateway/src/demo/upstream";
+import type { Gateway } from "@/packages/local-gateway/src/server";
 
 export const operator: StaffActor = {
   kind: "staff",
@@ -46,8 +46,8 @@ export type StageView = {
 let apis = 0;
 
 export async function startCanaryFixture(): Promise<CanaryFixture> {
-  const { createGateway } = await import("@/lib/local-gateway/server");
-  const { startDemoUpstream } = await import("@/lib/local-gateway/demo/upstream");
+  const { createGateway } = await import("@/packages/local-gateway/src/server");
+  const { startDemoUpstream } = await import("@/packages/local-gateway/src/demo/upstream");
   const dataDir = mkdtempSync(path.join(tmpdir(), "tollgate-canary-"));
   const upstream = await startDemoUpstream({ port: 0 });
   const gw = await createGateway({ port: 0, dataDir, controlLimits: false });

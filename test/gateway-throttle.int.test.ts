@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { StaffActor } from "@/lib/auth/actor";
-import { FakeClock } from "@/lib/local-gateway/clock";
-import type { Gateway } from "@/lib/local-gateway/server";
-import type { DemoUpstream } from "@/lib/local-gateway/demo/upstream";
+import { FakeClock } from "@/packages/local-gateway/src/clock";
+import type { Gateway } from "@/packages/local-gateway/src/server";
+import type { DemoUpstream } from "@/packages/local-gateway/src/demo/upstream";
 
 const operator: StaffActor = {
   kind: "staff",
@@ -23,9 +23,9 @@ let dataDir: string;
 let apiId: string;
 
 beforeAll(async () => {
-  const { createGateway } = await import("@/lib/local-gateway/server");
-  const { startDemoUpstream } = await import("@/lib/local-gateway/demo/upstream");
-  const { seedDemo } = await import("@/lib/local-gateway/demo/seed");
+  const { createGateway } = await import("@/packages/local-gateway/src/server");
+  const { startDemoUpstream } = await import("@/packages/local-gateway/src/demo/upstream");
+  const { seedDemo } = await import("@/packages/local-gateway/src/demo/seed");
   dataDir = mkdtempSync(path.join(tmpdir(), "tollgate-throttle-"));
   upstream = await startDemoUpstream({ port: 0 });
   gw = await createGateway({ port: 0, dataDir, controlLimits: false, clock: new FakeClock() });

@@ -1,7 +1,7 @@
 // Keys against a real Local Gateway through the app's own AWS clients: success, and failures half-way (fault
 // injection) that must leave no orphan key in AWS and no partial record in the database.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startTestGateway, type TestGateway } from "@/lib/local-gateway/test-helpers";
+import { startTestGateway, type TestGateway } from "@/packages/local-gateway/src/test-helpers";
 
 const tg: TestGateway = await startTestGateway();
 process.env.AWS_ENDPOINT_URL = tg.gw.url;

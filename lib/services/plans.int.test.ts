@@ -1,7 +1,7 @@
 // Usage plans against a real Local Gateway with AWS's control-plane limits on: a second change inside 20 s is
 // refused in plain words with the wait; delete is refused while keys are attached.
 import { afterAll, describe, expect, it } from "vitest";
-import { startTestGateway, type TestGateway } from "@/lib/local-gateway/test-helpers";
+import { startTestGateway, type TestGateway } from "@/packages/local-gateway/src/test-helpers";
 
 const tg: TestGateway = await startTestGateway();
 process.env.AWS_ENDPOINT_URL = tg.gw.url;

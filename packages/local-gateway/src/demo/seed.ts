@@ -5,7 +5,7 @@
  * (customerId = tenant id, tag tollgate:tenant). Idempotent: everything is looked up by name first.
  *
  * Returns the key VALUES because the traffic generator needs them; the CLI prints ids only.
- * CLI: tsx lib/local-gateway/demo/seed.ts [--endpoint http://127.0.0.1:4566] [--upstream http://127.0.0.1:4580]
+ * CLI: tsx packages/local-gateway/src/demo/seed.ts [--endpoint http://127.0.0.1:4566] [--upstream http://127.0.0.1:4580]
  */
 
 import { pathToFileURL } from "node:url";

@@ -1,6 +1,6 @@
 // GetMetricData benchmark: 100 series × 24 h of one-minute data (10 latency samples a minute), then one
 // GetMetricData over all of them through the SDK. Used by `npm run bench:gateway`; runnable alone:
-//   tsx lib/local-gateway/cloudwatch/bench-metrics.ts
+//   tsx packages/local-gateway/src/cloudwatch/bench-metrics.ts
 import { CloudWatchClient, GetMetricDataCommand, type MetricDataQuery } from "@aws-sdk/client-cloudwatch";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
