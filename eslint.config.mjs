@@ -12,6 +12,24 @@ const awsBan = {
   message: "The AWS SDK is used only inside lib/aws: call a typed gateway operation instead.",
 };
 
+// The Local Gateway (packages/local-gateway) is a separate program: the console reaches it through its public
+// entries only, and it never imports console code.
+const gatewayInternalsBan = {
+  group: [
+    "**/packages/local-gateway/**",
+    "@tollgate/local-gateway/*",
+    "!@tollgate/local-gateway/testing",
+    "!@tollgate/local-gateway/demo",
+  ],
+  message:
+    "The Local Gateway is used through @tollgate/local-gateway, …/testing or …/demo (or over HTTP), never its internals.",
+};
+const consoleBan = {
+  group: ["@/*", "**/lib/**", "**/app/**", "**/components/**", "**/scripts/**", "**/e2e/**", "**/test/**"],
+  message: "The Local Gateway is a separate program and imports no console code.",
+};
+const cycleRule = { "import/no-cycle": ["error", { ignoreExternal: true }] };
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -28,22 +46,27 @@ const config = [
   {
     files: ["**/*.{ts,tsx,mts,mjs}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [prismaBan, awsBan] }],
+      "no-restricted-imports": ["error", { patterns: [prismaBan, awsBan, gatewayInternalsBan] }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
   {
     files: ["lib/db/**", "prisma.config.ts", "scripts/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: [awsBan] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [awsBan, gatewayInternalsBan] }] },
   },
   {
-    files: ["lib/aws/**", "packages/local-gateway/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: [prismaBan] }] },
+    files: ["lib/aws/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [prismaBan, gatewayInternalsBan] }] },
+  },
+  {
+    // Inside the package: the AWS SDK only as an outside client in its tests and benches (no Prisma, no console).
+    files: ["packages/local-gateway/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [prismaBan, consoleBan] }], ...cycleRule },
   },
   {
     // Browser and integration tests set up the AWS side as an outside client would (seeding APIs through the SDK).
     files: ["e2e/**", "test/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: [prismaBan] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [prismaBan, gatewayInternalsBan] }] },
   },
 ];
 

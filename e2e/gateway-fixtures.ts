@@ -1,7 +1,7 @@
 // Data-plane fixtures for the gateway specs: a REST API seeded through the AWS SDK against the e2e Local Gateway,
 // whose integration reads the demo upstream's version from a stage variable, and a bounded traffic loop.
 import { APIGatewayClient, CreateDeploymentCommand, ImportRestApiCommand } from "@aws-sdk/client-api-gateway";
-import { versionedItemsOpenApi } from "../packages/local-gateway/src/demo/definitions";
+import { versionedItemsOpenApi } from "@tollgate/local-gateway/testing";
 import { E2E } from "./env";
 
 export const gateway = `http://127.0.0.1:${E2E.gatewayPort}`;

@@ -35,16 +35,17 @@ const { hashPassword } = await import("../lib/auth/password");
 await seedUsers(E2E_TENANTS, E2E_USERS, await hashPassword(E2E.password));
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-const { createGateway } = await import("../packages/local-gateway/src/server");
-const { startDemoUpstream } = await import("../packages/local-gateway/src/demo/upstream");
+const { createGateway } = await import("@tollgate/local-gateway");
+const { startDemoUpstream } = await import("@tollgate/local-gateway/demo");
 const gatewayDir = mkdtempSync(path.join(tmpdir(), "tollgate-e2e-gateway-"));
 const upstream = await startDemoUpstream({ port: E2E.upstreamPort });
-// Specs that test AWS's control-plane throttling switch it on for themselves (gateway.ctx.config / faults).
+// Specs that test AWS's control-plane throttling switch it on for themselves over HTTP (PUT /_localgateway/config,
+// POST /_localgateway/faults): they run in another process than this gateway.
 const gateway = await createGateway({ port: E2E.gatewayPort, dataDir: gatewayDir, controlLimits: false });
 process.env.AWS_ENDPOINT_URL = gateway.url;
 process.env.TOLLGATE_MODE = "local";
 // REST APIs with stages (payments, weather) for the usage-plan specs; no demo keys (tenants: []).
-const { seedDemo } = await import("../packages/local-gateway/src/demo/seed");
+const { seedDemo } = await import("@tollgate/local-gateway/demo");
 await seedDemo({ endpoint: gateway.url, upstreamUrl: upstream.url, tenants: [] });
 // Lets specs move Tollgate's clock and run background jobs now (lib/clock.ts, app/api/test-hooks).
 process.env.TEST_HOOKS = "true";

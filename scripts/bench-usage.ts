@@ -20,7 +20,7 @@ const DAYS = 90;
 const RUNS = 50;
 const DAY_MS = 86_400_000;
 
-const { createGateway } = await import("../packages/local-gateway/src/server");
+const { createGateway } = await import("@tollgate/local-gateway");
 const gw = await createGateway({ port: 0, dataDir: path.join(dir, "gateway"), controlLimits: false });
 process.env.AWS_ENDPOINT_URL = gw.url;
 const deadline = setTimeout(() => {
@@ -38,7 +38,7 @@ try {
   const { countAwsCalls } = await import("../lib/aws/accounting");
   const { savePlanSnapshots } = await import("../lib/db/subscriptions");
   const { setSyncState } = await import("../lib/db/usage");
-  const { addKeys, syntheticDays, writeUsageHistory } = await import("../packages/local-gateway/src/demo/history");
+  const { addKeys, syntheticDays, writeUsageHistory } = await import("@tollgate/local-gateway/demo");
   const { loadUsageView } = await import("../lib/usage-view");
   const { loadKeysView } = await import("../lib/keys-view");
   const { runUsageSync } = await import("../lib/jobs/usage-sync");
@@ -175,15 +175,17 @@ try {
   // A full sync of every key over 4 days, with AWS's control-plane limits enforced by the gateway; today's counts
   // move for every key so the sync really writes.
   const today = new Date(end).toISOString().slice(0, 10);
+  const { readState, setControlLimits } = await import("@tollgate/local-gateway/testing");
+  const usageNow = readState(gw).usage;
   writeUsageHistory(
     gw,
     keys.map((k) => ({
       planId: k.planId,
       keyId: k.id,
-      days: { [today]: (gw.ctx.state.usage[k.planId]?.[k.id]?.[today] ?? 0) + 3 },
+      days: { [today]: (usageNow[k.planId]?.[k.id]?.[today] ?? 0) + 3 },
     })),
   );
-  gw.ctx.config.controlLimits = true;
+  await setControlLimits(gw, true);
   await fetch(`${gw.url}/_localgateway/calls`, { method: "DELETE" });
   const result = await runUsageSync({ days: 4 });
   const seen = (await (await fetch(`${gw.url}/_localgateway/calls`)).json()) as Record<string, unknown>;

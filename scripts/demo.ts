@@ -4,11 +4,11 @@
 // against that gateway, then prints the logins.
 import { spawn, spawnSync } from "node:child_process";
 import { hashPassword } from "../lib/auth/password";
-import { loadConfig } from "../packages/local-gateway/src/config";
-import { startDemoStack } from "../packages/local-gateway/src/demo/stack";
+import { loadConfig } from "@tollgate/local-gateway";
+import { startDemoStack } from "@tollgate/local-gateway/demo";
 import { seedUsers } from "../lib/db/seed";
 import { recordDemoKeys } from "../lib/db/demo-keys";
-import { syntheticDays, writeUsageHistory } from "../packages/local-gateway/src/demo/history";
+import { syntheticDays, writeUsageHistory } from "@tollgate/local-gateway/demo";
 import { env } from "../lib/env";
 import { DEMO_PASSWORD, DEMO_TENANTS, DEMO_USERS } from "./lib/demo-users";
 import { enableWal, migrateDatabase } from "./lib/migrate";

@@ -10,9 +10,9 @@ import {
   ImportRestApiCommand,
 } from "@aws-sdk/client-api-gateway";
 import type { StaffActor } from "@/lib/auth/actor";
-import { versionedItemsOpenApi } from "@/packages/local-gateway/src/demo/definitions";
-import type { DemoUpstream } from "@/packages/local-gateway/src/demo/upstream";
-import type { Gateway } from "@/packages/local-gateway/src/server";
+import { versionedItemsOpenApi } from "@tollgate/local-gateway/testing";
+import type { DemoUpstream } from "@tollgate/local-gateway/demo";
+import type { Gateway } from "@tollgate/local-gateway";
 
 export const operator: StaffActor = {
   kind: "staff",
@@ -46,8 +46,8 @@ export type StageView = {
 let apis = 0;
 
 export async function startCanaryFixture(): Promise<CanaryFixture> {
-  const { createGateway } = await import("@/packages/local-gateway/src/server");
-  const { startDemoUpstream } = await import("@/packages/local-gateway/src/demo/upstream");
+  const { createGateway } = await import("@tollgate/local-gateway");
+  const { startDemoUpstream } = await import("@tollgate/local-gateway/demo");
   const dataDir = mkdtempSync(path.join(tmpdir(), "tollgate-canary-"));
   const upstream = await startDemoUpstream({ port: 0 });
   const gw = await createGateway({ port: 0, dataDir, controlLimits: false });

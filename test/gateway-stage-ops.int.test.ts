@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "@/lib/auth/actor";
-import type { DemoUpstream } from "@/packages/local-gateway/src/demo/upstream";
-import type { SeedResult } from "@/packages/local-gateway/src/demo/seed";
-import type { Gateway } from "@/packages/local-gateway/src/server";
+import type { DemoUpstream } from "@tollgate/local-gateway/demo";
+import type { SeedResult } from "@tollgate/local-gateway/demo";
+import type { Gateway } from "@tollgate/local-gateway";
 import type { StageChange } from "@/lib/schemas/stages";
 
 const operator: StaffActor = {
@@ -24,9 +24,9 @@ let seeded: SeedResult;
 let dataDir: string;
 
 beforeAll(async () => {
-  const { createGateway } = await import("@/packages/local-gateway/src/server");
-  const { startDemoUpstream } = await import("@/packages/local-gateway/src/demo/upstream");
-  const { seedDemo } = await import("@/packages/local-gateway/src/demo/seed");
+  const { createGateway } = await import("@tollgate/local-gateway");
+  const { startDemoUpstream } = await import("@tollgate/local-gateway/demo");
+  const { seedDemo } = await import("@tollgate/local-gateway/demo");
   dataDir = mkdtempSync(path.join(tmpdir(), "tollgate-stage-ops-"));
   upstream = await startDemoUpstream({ port: 0 });
   gw = await createGateway({ port: 0, dataDir, controlLimits: false });

@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { StaffActor } from "@/lib/auth/actor";
-import { FakeClock } from "@/packages/local-gateway/src/clock";
-import type { Gateway } from "@/packages/local-gateway/src/server";
-import type { DemoUpstream } from "@/packages/local-gateway/src/demo/upstream";
+import { FakeClock, setControlLimits } from "@tollgate/local-gateway/testing";
+import type { Gateway } from "@tollgate/local-gateway";
+import type { DemoUpstream } from "@tollgate/local-gateway/demo";
 
 const operator: StaffActor = {
   kind: "staff",
@@ -23,16 +23,16 @@ let dataDir: string;
 let apiId: string;
 
 beforeAll(async () => {
-  const { createGateway } = await import("@/packages/local-gateway/src/server");
-  const { startDemoUpstream } = await import("@/packages/local-gateway/src/demo/upstream");
-  const { seedDemo } = await import("@/packages/local-gateway/src/demo/seed");
+  const { createGateway } = await import("@tollgate/local-gateway");
+  const { startDemoUpstream } = await import("@tollgate/local-gateway/demo");
+  const { seedDemo } = await import("@tollgate/local-gateway/demo");
   dataDir = mkdtempSync(path.join(tmpdir(), "tollgate-throttle-"));
   upstream = await startDemoUpstream({ port: 0 });
   gw = await createGateway({ port: 0, dataDir, controlLimits: false, clock: new FakeClock() });
   process.env.TOLLGATE_MODE = "local";
   process.env.AWS_ENDPOINT_URL = gw.url;
   apiId = (await seedDemo({ endpoint: gw.url, upstreamUrl: upstream.url })).restApis.payments;
-  gw.ctx.config.controlLimits = true;
+  await setControlLimits(gw, true);
 });
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 // Keys against a real Local Gateway through the app's own AWS clients: success, and failures half-way (fault
 // injection) that must leave no orphan key in AWS and no partial record in the database.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startTestGateway, type TestGateway } from "@/packages/local-gateway/src/test-helpers";
+import { readState, setUsage, startTestGateway, type TestGateway } from "@tollgate/local-gateway/testing";
 
 const tg: TestGateway = await startTestGateway();
 process.env.AWS_ENDPOINT_URL = tg.gw.url;
@@ -53,8 +53,8 @@ describe("creating a key", () => {
     const out = await keys.createKey(actor, { label: "Checkout", environment: "production" });
     const inAws = (await awsKeys()).find((k) => k.id === out.id);
     expect(inAws?.customerId).toBe(actor.tenantId);
-    expect(tg.gw.state.apiKeys[out.id]?.tags["tollgate:tenant"]).toBe(actor.tenantId);
-    expect(tg.gw.state.planKeys[planId]).toContain(out.id);
+    expect(readState(tg.gw).apiKeys[out.id]?.tags["tollgate:tenant"]).toBe(actor.tenantId);
+    expect(readState(tg.gw).planKeys[planId]).toContain(out.id);
     const rec = await db.apiKeyRecord.findUniqueOrThrow({ where: { id: out.id } });
     expect(rec.tenantId).toBe(actor.tenantId);
     expect(JSON.stringify(rec)).not.toContain(out.value);
@@ -105,15 +105,15 @@ describe("rotating a key", () => {
     const actor = await partnerOnPlan();
     const old = await keys.createKey(actor, { label: "Graceful", environment: "production" });
     const rotated = await keys.rotateKey(actor, { keyId: old.id, grace: "1h" });
-    expect(tg.gw.state.planKeys[planId]).toContain(rotated.id);
+    expect(readState(tg.gw).planKeys[planId]).toContain(rotated.id);
     await keys.expireRotatedKeys();
-    expect(tg.gw.state.apiKeys[old.id]?.enabled).toBe(true);
+    expect(readState(tg.gw).apiKeys[old.id]?.enabled).toBe(true);
     await db.apiKeyRecord.update({
       where: { id: old.id },
       data: { graceUntil: new Date(Date.now() - 1000) },
     });
     await keys.expireRotatedKeys();
-    expect(tg.gw.state.apiKeys[old.id]).toBeUndefined();
+    expect(readState(tg.gw).apiKeys[old.id]).toBeUndefined();
     expect((await db.apiKeyRecord.findUniqueOrThrow({ where: { id: old.id } })).status).toBe("DELETED");
   });
 });
@@ -125,10 +125,10 @@ describe("suspension", () => {
     const b = await keys.createKey(actor, { label: "B", environment: "production" });
     await keys.revokeKey(actor, b.id); // revoked by the partner before the suspension
     expect(await keys.disableTenantKeys(actor.tenantId)).toBe(1);
-    expect(tg.gw.state.apiKeys[a.id]?.enabled).toBe(false);
+    expect(readState(tg.gw).apiKeys[a.id]?.enabled).toBe(false);
     expect(await keys.reenableTenantKeys(actor.tenantId)).toBe(1);
-    expect(tg.gw.state.apiKeys[a.id]?.enabled).toBe(true);
-    expect(tg.gw.state.apiKeys[b.id]?.enabled).toBe(false);
+    expect(readState(tg.gw).apiKeys[a.id]?.enabled).toBe(true);
+    expect(readState(tg.gw).apiKeys[b.id]?.enabled).toBe(false);
   });
 });
 
@@ -137,8 +137,7 @@ describe("usage sync", () => {
     const actor = await partnerOnPlan();
     const k = await keys.createKey(actor, { label: "Counted", environment: "production" });
     const today = dayOf(new Date());
-    tg.gw.state.usage[planId] = { ...tg.gw.state.usage[planId], [k.id]: { [today]: 7 } };
-    tg.gw.ctx.changed();
+    setUsage(tg.gw, [{ planId, keyId: k.id, days: { [today]: 7 } }]);
     const sum = async () =>
       (await db.usageDaily.aggregate({ where: { apiKeyId: k.id }, _sum: { requests: true } }))._sum.requests;
     const first = await runUsageSync({ days: 4, rps: 50 });
@@ -146,7 +145,7 @@ describe("usage sync", () => {
     expect(await sum()).toBe(7);
     await runUsageSync({ days: 4, rps: 50 });
     expect(await sum()).toBe(7);
-    tg.gw.state.usage[planId]![k.id]![today] = 9;
+    setUsage(tg.gw, [{ planId, keyId: k.id, days: { [today]: 9 } }]);
     await runUsageSync({ days: 4, rps: 50 });
     expect(await sum()).toBe(9);
     const row = await db.usageDaily.findFirstOrThrow({ where: { apiKeyId: k.id } });

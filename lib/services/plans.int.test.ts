@@ -1,7 +1,12 @@
 // Usage plans against a real Local Gateway with AWS's control-plane limits on: a second change inside 20 s is
 // refused in plain words with the wait; delete is refused while keys are attached.
 import { afterAll, describe, expect, it } from "vitest";
-import { startTestGateway, type TestGateway } from "@/packages/local-gateway/src/test-helpers";
+import {
+  readState,
+  setControlLimits,
+  startTestGateway,
+  type TestGateway,
+} from "@tollgate/local-gateway/testing";
 
 const tg: TestGateway = await startTestGateway();
 process.env.AWS_ENDPOINT_URL = tg.gw.url;
@@ -27,7 +32,7 @@ describe("usage plans", () => {
   it("says in plain words how long to wait when AWS limits plan changes to one per 20 s", async () => {
     const operator = await makeActor("operator");
     const plan = await plans.createPlan(operator, input("Throttled plan"));
-    tg.gw.ctx.config.controlLimits = true;
+    await setControlLimits(tg.gw, true);
     try {
       await plans.updatePlan(operator, plan.id, input("Renamed once"));
       const err = await plans.updatePlan(operator, plan.id, input("Renamed twice")).catch((e: unknown) => e);
@@ -36,7 +41,7 @@ describe("usage plans", () => {
         /^API Gateway is limiting how fast this can change: try again in \d+ seconds?\.$/,
       );
     } finally {
-      tg.gw.ctx.config.controlLimits = false;
+      await setControlLimits(tg.gw, false);
     }
   });
 
@@ -47,7 +52,7 @@ describe("usage plans", () => {
     await plans.subscribe(operator, tenant.id, plan.id);
     const partner = await makeActor("partner", tenant.id);
     const k = await keys.createKey(partner, { label: "On plan", environment: "test" });
-    expect(tg.gw.state.planKeys[plan.id]).toContain(k.id);
+    expect(readState(tg.gw).planKeys[plan.id]).toContain(k.id);
     await expect(plans.deletePlan(operator, plan.id)).rejects.toMatchObject({
       code: "conflict",
       message: expect.stringMatching(/still has 0 API stage\(s\) and 1 key\(s\) attached/),
@@ -55,9 +60,9 @@ describe("usage plans", () => {
     // Moving the tenant to another plan moves its keys: in the new plan, out of the old one.
     const other = await plans.createPlan(operator, input("Other plan"));
     await plans.changePlan(operator, tenant.id, plan.id, other.id);
-    expect(tg.gw.state.planKeys[other.id]).toContain(k.id);
-    expect(tg.gw.state.planKeys[plan.id] ?? []).not.toContain(k.id);
+    expect(readState(tg.gw).planKeys[other.id]).toContain(k.id);
+    expect(readState(tg.gw).planKeys[plan.id] ?? []).not.toContain(k.id);
     await plans.deletePlan(operator, plan.id);
-    expect(tg.gw.state.usagePlans[plan.id]).toBeUndefined();
+    expect(readState(tg.gw).usagePlans[plan.id]).toBeUndefined();
   });
 });

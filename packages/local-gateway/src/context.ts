@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { Clock } from "./clock";
 import type { MetricStore } from "./cloudwatch/metric-store";
 import type { GatewayConfig } from "./config";
+import type { DataPlaneRuntime } from "./data-plane/runtime";
 import type { Indexes } from "./state/indexes";
 import type { StateStore } from "./state/store";
 import type { GatewayState } from "./state/types";
@@ -18,6 +19,8 @@ export interface GatewayContext {
   indexes: Indexes;
   /** Base URL, e.g. "http://127.0.0.1:4566" (set once listening). */
   url: string;
+  /** Throttle buckets, upstream connection pool, compiled plans; created on the first data-plane request. */
+  dataPlane: DataPlaneRuntime | undefined;
   /** After a control-plane mutation: rebuilds the indexes and schedules a save. */
   changed(): void;
 }

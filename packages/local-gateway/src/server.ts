@@ -1,12 +1,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { systemClock, type Clock } from "./clock";
+import { evaluateAllAlarms } from "./cloudwatch/alarms";
 import { handleCloudWatch } from "./cloudwatch/handler";
 import { MetricStore } from "./cloudwatch/metric-store";
 import { loadConfig, type GatewayConfig } from "./config";
 import type { GatewayContext, OpContext } from "./context";
 import { ControlLimits } from "./control-limits";
 import { handleDataPlane } from "./data-plane/handler";
+import { closeDataPlane } from "./data-plane/runtime";
+import { parseConfigChange } from "./admin-config";
 import { Faults } from "./faults";
 import {
   GatewayError,
@@ -96,7 +99,7 @@ export async function createGateway(opts: GatewayOptions = {}): Promise<Gateway>
   };
   const clock = opts.clock ?? systemClock;
   const store = StateStore.open(config.dataDir);
-  const metrics = new MetricStore({ dataDir: config.dataDir, clock });
+  const metrics = new MetricStore({ dataDir: config.dataDir, clock, evaluateAlarms: evaluateAllAlarms });
   const faults = new Faults(opts.random);
   // Checked per request, so a host (the demo) can seed with limits off and then switch them on.
   const limits = new ControlLimits(clock);
@@ -113,6 +116,7 @@ export async function createGateway(opts: GatewayOptions = {}): Promise<Gateway>
     metrics,
     indexes: buildIndexes(store.state),
     url: "",
+    dataPlane: undefined,
     changed() {
       ctx.indexes = buildIndexes(store.state);
       store.changed();
@@ -139,6 +143,16 @@ export async function createGateway(opts: GatewayOptions = {}): Promise<Gateway>
         return added.ok
           ? { status: 201, body: added.rule }
           : awsError(400, "BadRequestException", added.message);
+      }
+    }
+    if (path === "/_localgateway/config") {
+      // Hosts switch AWS's control-plane limits on after seeding (the demo, e2e specs); nothing else is settable.
+      if (method === "GET") return { status: 200, body: { controlLimits: ctx.config.controlLimits } };
+      if (method === "PUT") {
+        const change = parseConfigChange(await readBody(req));
+        if (!change.ok) return awsError(400, "BadRequestException", change.message);
+        ctx.config.controlLimits = change.controlLimits;
+        return { status: 200, body: { controlLimits: ctx.config.controlLimits } };
       }
     }
     if (path === "/_localgateway/calls") {
@@ -258,7 +272,13 @@ export async function createGateway(opts: GatewayOptions = {}): Promise<Gateway>
     const work = path.startsWith("/_localgateway/")
       ? admin(req, path).catch((e: unknown) => errorReply(e, false))
       : controlPlane(req, path, q === -1 ? "" : rawUrl.slice(q + 1), requestId);
-    void work.then((reply) => sendReply(res, reply, requestId));
+    // Replies are built from caught errors, so what can still fail here is writing the reply: log it, drop the socket.
+    work
+      .then((reply) => sendReply(res, reply, requestId))
+      .catch((e: unknown) => {
+        console.error("local-gateway: sending a reply failed", e);
+        res.destroy();
+      });
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -282,6 +302,7 @@ export async function createGateway(opts: GatewayOptions = {}): Promise<Gateway>
       closing ??= (async () => {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        closeDataPlane(ctx);
         await store.close();
         await metrics.close();
       })();

@@ -1,5 +1,4 @@
 import type { StoredAlarm } from "./alarm-types";
-import { evaluateAllAlarms } from "./alarms";
 import { MetricFiles } from "./metric-persist";
 import {
   ChangeLog,
@@ -21,6 +20,11 @@ export interface MetricStoreOptions {
   flushIntervalMs?: number;
   /** How often alarms are evaluated on the real timer; 0 turns it off. Default 60 s. */
   alarmIntervalMs?: number;
+  /**
+   * Evaluates every alarm against the store (the gateway passes alarms.ts's evaluateAllAlarms). Injected so the
+   * store, which alarm evaluation reads, does not import it back; without it alarms keep their state.
+   */
+  evaluateAlarms?: (store: MetricStore) => void;
 }
 
 export interface RecordOptions {
@@ -49,9 +53,11 @@ export class MetricStore {
   private alarmsDirty = false;
   private writing: Promise<void> | null = null;
   private lastAlarmMinute = -1;
+  private readonly evaluateAll: (store: MetricStore) => void;
 
   constructor(opts: MetricStoreOptions) {
     this.clock = opts.clock;
+    this.evaluateAll = opts.evaluateAlarms ?? (() => {});
     this.files = new MetricFiles(opts.dataDir);
     this.files.load(
       (ns, name, dims) => this.resolveByKey(ns, name, normaliseDimensions(dims)),
@@ -136,7 +142,7 @@ export class MetricStore {
   evaluateAlarms(): void {
     this.lastAlarmMinute = Math.floor(this.clock.now() / MINUTE_MS);
     if (this.alarms.size === 0) return;
-    evaluateAllAlarms(this);
+    this.evaluateAll(this);
     this.alarmsDirty = true;
   }
 

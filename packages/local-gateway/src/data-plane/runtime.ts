@@ -22,8 +22,6 @@ export interface DataPlaneOptions {
   maxSockets?: number;
 }
 
-const runtimes = new WeakMap<GatewayContext, DataPlaneRuntime>();
-
 function create(options: DataPlaneOptions): DataPlaneRuntime {
   return {
     buckets: new BucketRegistry(),
@@ -33,33 +31,29 @@ function create(options: DataPlaneOptions): DataPlaneRuntime {
   };
 }
 
+// The runtime lives on the gateway context (gw.dataPlane), so it goes with its gateway and close() can release it.
 export function dataPlaneRuntime(gw: GatewayContext): DataPlaneRuntime {
-  let rt = runtimes.get(gw);
-  if (rt === undefined) {
-    rt = create({});
-    runtimes.set(gw, rt);
-  }
-  return rt;
+  return (gw.dataPlane ??= create({}));
 }
 
 /** Tests and the bench: set the canary's random source (and pool size) before or between requests. */
 export function configureDataPlane(gw: GatewayContext, options: DataPlaneOptions): void {
-  const existing = runtimes.get(gw);
+  const existing = gw.dataPlane;
   if (existing !== undefined && options.maxSockets === undefined) {
     if (options.random !== undefined) existing.random = options.random;
     return;
   }
   existing?.agents.destroy();
-  runtimes.set(gw, create(options));
+  gw.dataPlane = create(options);
 }
 
 /** Forgets all throttle state (a test moving to a new scenario, or `reset`). */
 export function resetThrottles(gw: GatewayContext): void {
-  runtimes.get(gw)?.buckets.clear();
+  gw.dataPlane?.buckets.clear();
 }
 
-/** Closes pooled upstream sockets; call on gateway close. */
+/** Closes pooled upstream sockets (keep-alive ones would outlive the gateway); Gateway.close() calls it. */
 export function closeDataPlane(gw: GatewayContext): void {
-  runtimes.get(gw)?.agents.destroy();
-  runtimes.delete(gw);
+  gw.dataPlane?.agents.destroy();
+  gw.dataPlane = undefined;
 }

@@ -3,7 +3,7 @@
  * has no operation that back-dates usage, and creating 10,000 keys one call at a time would only time the seeding.
  */
 import { randomBytes } from "node:crypto";
-import type { Gateway } from "../server";
+import { internalsOf, type Gateway } from "../public-gateway";
 
 const DAY_MS = 86_400_000;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -27,12 +27,13 @@ export function writeUsageHistory(
   gw: Gateway,
   entries: { planId: string; keyId: string; days: Record<string, number> }[],
 ): void {
-  const usage = gw.ctx.state.usage;
+  const { ctx } = internalsOf(gw);
+  const usage = ctx.state.usage;
   for (const e of entries) {
     const byKey = (usage[e.planId] ??= {});
     byKey[e.keyId] = { ...byKey[e.keyId], ...e.days };
   }
-  gw.ctx.changed();
+  ctx.changed();
 }
 
 /** Adds enabled keys owned by tenants (customerId + tollgate:tenant tag) to plans, without control-plane calls. */
@@ -40,7 +41,8 @@ export function addKeys(
   gw: Gateway,
   keys: { id: string; name: string; customerId: string; planId: string }[],
 ): void {
-  const state = gw.ctx.state;
+  const { ctx } = internalsOf(gw);
+  const state = ctx.state;
   const at = Date.now();
   for (const k of keys) {
     state.apiKeys[k.id] = {
@@ -56,5 +58,5 @@ export function addKeys(
     };
     (state.planKeys[k.planId] ??= []).push(k.id);
   }
-  gw.ctx.changed();
+  ctx.changed();
 }

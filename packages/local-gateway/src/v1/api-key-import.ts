@@ -2,7 +2,7 @@ import Papa from "papaparse";
 import type { OpContext } from "../context";
 import { GatewayError, badRequest, type Reply } from "../http";
 import type { ApiKey } from "../state/types";
-import { keyWithValue } from "./api-keys";
+import { keyWithValue } from "./api-key-lookup";
 import { newId } from "./common";
 import { addKeyToPlan } from "./plan-keys";
 

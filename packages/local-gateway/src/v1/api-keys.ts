@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { OpContext } from "../context";
-import { badRequest, conflict, notFound, type Reply } from "../http";
+import { badRequest, conflict, type Reply } from "../http";
 import type { RouteDef } from "../routes";
-import type { ApiKey, GatewayState } from "../state/types";
+import type { ApiKey } from "../state/types";
 import {
   body,
   compact,
@@ -16,6 +16,9 @@ import {
   patchOps,
 } from "./common";
 import { importApiKeys } from "./api-key-import";
+import { checkKeyName, findApiKey, keyWithValue } from "./api-key-lookup";
+
+export { checkKeyName, findApiKey, keyWithValue } from "./api-key-lookup";
 
 const KEY_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -39,20 +42,6 @@ export function renderApiKey(k: ApiKey, withValue: boolean): Record<string, unkn
     stageKeys: k.stageKeys,
     tags: k.tags,
   });
-}
-
-export function findApiKey(ctx: OpContext, id = ctx.params.api_key ?? ""): ApiKey {
-  const key = ctx.gw.state.apiKeys[id];
-  if (!key) throw notFound("Invalid API Key identifier specified");
-  return key;
-}
-
-export function checkKeyName(name: string): void {
-  if (name.length > 1024) throw badRequest("Invalid API Key name specified: must be at most 1024 characters");
-}
-
-export function keyWithValue(state: GatewayState, value: string): ApiKey | undefined {
-  return Object.values(state.apiKeys).find((k) => k.value === value);
 }
 
 function createApiKey(ctx: OpContext): Reply {

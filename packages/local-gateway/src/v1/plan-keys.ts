@@ -2,7 +2,7 @@ import type { OpContext } from "../context";
 import { badRequest, conflict, notFound, type Reply } from "../http";
 import type { RouteDef } from "../routes";
 import type { ApiKey, GatewayState, UsagePlan } from "../state/types";
-import { findApiKey } from "./api-keys";
+import { findApiKey } from "./api-key-lookup";
 import { body, listBody, optString } from "./common";
 
 export function findPlan(ctx: OpContext, id = ctx.params.usageplan_id ?? ""): UsagePlan {

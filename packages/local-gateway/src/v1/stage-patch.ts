@@ -1,7 +1,7 @@
 import { badRequest } from "../http";
 import type { CanarySettings, MethodSetting, RestApi, Stage } from "../state/types";
 import { checkVariable, compact, parseBool, parseNumber, type PatchOp } from "./common";
-import { CACHE_SIZES } from "./stages";
+import { CACHE_SIZES } from "./cache-sizes";
 
 /**
  * Every UpdateStage patch path of reference §2 and §2.1, applied in order to a draft stage (the caller discards the

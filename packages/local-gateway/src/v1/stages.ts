@@ -16,17 +16,10 @@ import {
   optStringMap,
   patchOps,
 } from "./common";
+import { checkCacheSize } from "./cache-sizes";
 import { applyStagePatch } from "./stage-patch";
 
-export const CACHE_SIZES = ["0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"];
-
-export function checkCacheSize(size: string): void {
-  if (!CACHE_SIZES.includes(size)) {
-    throw badRequest(
-      `Invalid cache cluster size specified: ${size}. Must be one of: [${CACHE_SIZES.join(", ")}]`,
-    );
-  }
-}
+export { CACHE_SIZES, checkCacheSize } from "./cache-sizes";
 
 export function checkVariables(vars: Record<string, string>): void {
   for (const [k, v] of Object.entries(vars)) checkVariable(k, v);

@@ -3,7 +3,7 @@ import { badRequest, conflict, notFound } from "../http";
 import type { ApiStage, QuotaSettings, ThrottleSettings, UsagePlan } from "../state/types";
 import { compact, parseNumber, type PatchOp } from "./common";
 import { planKeyConflict } from "./plan-keys";
-import { checkQuota, checkThrottle, parseThrottleMap } from "./usage-plans";
+import { checkQuota, checkThrottle, parseThrottleMap } from "./usage-plan-checks";
 
 /** UpdateUsagePlan patch paths (reference §3), applied in order to a draft plan. */
 
