@@ -3,9 +3,13 @@ import { GetApisCommand } from "@aws-sdk/client-apigatewayv2";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { errorOf, startTestGateway, type TestGateway } from "./test-helpers";
 
+// Injected latency waits on this fake timer instead of real time: each wait is recorded and lasts until released.
+const waits: { ms: number; release: () => void }[] = [];
+const fakeSleep = (ms: number) => new Promise<void>((release) => waits.push({ ms, release }));
+
 let t: TestGateway;
 beforeAll(async () => {
-  t = await startTestGateway();
+  t = await startTestGateway({ sleep: fakeSleep });
 });
 afterAll(() => t.stop());
 afterEach(async () => {
@@ -44,9 +48,15 @@ describe("fault injection", () => {
     await addFault({ operation: "GetRestApis", rate: 0, status: 500 });
     expect((await t.v1.send(new GetRestApisCommand({}))).$metadata.httpStatusCode).toBe(200);
     await addFault({ operation: "GetApiKeys", rate: 1, latencyMs: 60 });
-    const started = performance.now();
-    await t.v1.send(new GetApiKeysCommand({}));
-    expect(performance.now() - started).toBeGreaterThanOrEqual(55);
+    let answered = false;
+    const call = t.v1.send(new GetApiKeysCommand({})).then((r) => ((answered = true), r));
+    await expect.poll(() => waits.length).toBe(1);
+    expect(waits[0]!.ms).toBe(60);
+    // Still waiting: the reply comes only once the 60 ms have passed on the fake timer.
+    await new Promise((r) => setImmediate(r));
+    expect(answered).toBe(false);
+    waits[0]!.release();
+    expect((await call).$metadata.httpStatusCode).toBe(200);
   });
 
   it("uses CloudWatch's error shape for CloudWatch operations", async () => {

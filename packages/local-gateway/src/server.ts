@@ -33,7 +33,11 @@ export interface GatewayOptions extends Partial<Omit<GatewayConfig, "controlLimi
   clock?: Clock;
   /** Random source for fault rates (tests make it deterministic). */
   random?: () => number;
+  /** Waits out an injected fault's latency; real time by default, tests pass a fake one. */
+  sleep?: (ms: number) => Promise<void>;
 }
+
+const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export interface Gateway {
   readonly url: string;
@@ -101,6 +105,7 @@ export async function createGateway(opts: GatewayOptions = {}): Promise<Gateway>
   const store = StateStore.open(config.dataDir);
   const metrics = new MetricStore({ dataDir: config.dataDir, clock, evaluateAlarms: evaluateAllAlarms });
   const faults = new Faults(opts.random);
+  const sleep = opts.sleep ?? realSleep;
   // Checked per request, so a host (the demo) can seed with limits off and then switch them on.
   const limits = new ControlLimits(clock);
   const calls = new Map<string, number>();
@@ -217,7 +222,7 @@ export async function createGateway(opts: GatewayOptions = {}): Promise<Gateway>
       const body = await readBody(req);
       const fault = faults.pick(op);
       if (fault) {
-        if (fault.latencyMs > 0) await new Promise((r) => setTimeout(r, fault.latencyMs));
+        if (fault.latencyMs > 0) await sleep(fault.latencyMs);
         if (fault.status) throw cloudWatch ? cloudWatchFaultError(fault.status) : faultError(fault.status);
       }
       if (ctx.config.controlLimits && !cloudWatch) {

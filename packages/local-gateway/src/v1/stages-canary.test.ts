@@ -1,33 +1,15 @@
-import {
-  CreateDeploymentCommand,
-  CreateStageCommand,
-  GetStageCommand,
-  UpdateStageCommand,
-  type PatchOperation,
-} from "@aws-sdk/client-api-gateway";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { errorOf, startTestGateway, type TestGateway } from "../test-helpers";
-import { deployedApi, newDeployment, type DeployedApi } from "./test-fixtures";
+import { CreateDeploymentCommand, GetStageCommand, type PatchOperation } from "@aws-sdk/client-api-gateway";
+import { beforeEach, describe, expect, it } from "vitest";
+import { errorOf, type TestGateway } from "../test-helpers";
+import { stageFixture } from "./stage-test-fixture";
+import { newDeployment, type DeployedApi } from "./test-fixtures";
 
+const fx = stageFixture();
 let t: TestGateway;
 let api: DeployedApi;
 let stageName: string;
-let counter = 0;
-
-beforeAll(async () => {
-  t = await startTestGateway();
-  api = await deployedApi(t.v1, "prod");
-});
-afterAll(() => t.stop());
-beforeEach(async () => {
-  stageName = `s${++counter}`;
-  await t.v1.send(
-    new CreateStageCommand({ restApiId: api.apiId, stageName, deploymentId: api.deploymentId }),
-  );
-});
-
-const patch = (ops: PatchOperation[], name = stageName) =>
-  t.v1.send(new UpdateStageCommand({ restApiId: api.apiId, stageName: name, patchOperations: ops }));
+beforeEach(() => ({ t, api, stageName } = fx));
+const patch = (ops: PatchOperation[], name?: string) => fx.patch(ops, name);
 
 describe("UpdateStage canary settings", () => {
   it("creates a canary from a percentTraffic replace, pointing at the stage's own deployment", async () => {
