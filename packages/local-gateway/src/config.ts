@@ -1,4 +1,5 @@
-// The only place the Local Gateway reads process.env: it is a separate program from the console.
+// The only place the Local Gateway *server* reads process.env (the demo tools and benches read their own defaults
+// in their command-line entry points): it is a separate program from the console.
 
 export interface GatewayConfig {
   port: number;

@@ -1,8 +1,8 @@
 import type { Clock } from "./clock";
 
 /**
- * AWS's fixed API Gateway control-plane limits (reference §5), as token buckets on the injected clock. A refused
- * call gets 429 TooManyRequestsException with Retry-After. Only the limits the issue names are enforced; the other
+ * AWS's fixed API Gateway control-plane limits (docs/aws-api-gateway.md §5), as token buckets on the injected
+ * clock. A refused call gets 429 TooManyRequestsException with Retry-After. Only the limits the issue names are enforced; the other
  * per-operation limits of §5 (CreateRestApi 1 per 3 s, DeleteRestApi 1 per 30 s, …) are not.
  */
 interface BucketSpec {

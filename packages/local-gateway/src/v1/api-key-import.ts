@@ -10,7 +10,8 @@ import { addKeyToPlan } from "./plan-keys";
  * ImportApiKeys (`POST /apikeys?mode=import&format=csv`), AWS's api-key-file-format: header names are
  * case-insensitive and in any order; Name and Key are required; Description, Enabled (default true) and
  * UsagePlanIds (comma-separated, quoted) are optional; unknown columns are ignored; a key value imported again
- * overwrites the earlier key with that value. Key values must be 30–128 characters (reference §1 limits).
+ * overwrites the earlier key with that value. Key values must be 30–128 characters
+ * (docs/aws-api-gateway.md §1 limits).
  */
 export function importApiKeys(ctx: OpContext): Reply {
   if ((ctx.query.get("format") ?? "").toLowerCase() !== "csv")

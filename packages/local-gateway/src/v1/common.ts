@@ -159,7 +159,7 @@ export function optStringMap(b: Record<string, unknown>, key: string): Record<st
 const VAR_NAME = /^[A-Za-z0-9_]+$/;
 const VAR_VALUE = /^[A-Za-z0-9\-._~:/?#&=,]+$/;
 
-/** Stage variable rules (reference §1 limits). */
+/** Stage variable rules (docs/aws-api-gateway.md §1 limits). */
 export function checkVariable(name: string, value: string): void {
   if (!VAR_NAME.test(name) || name.length > 64) {
     throw badRequest(

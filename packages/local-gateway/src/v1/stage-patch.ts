@@ -4,8 +4,8 @@ import { checkVariable, compact, parseBool, parseNumber, type PatchOp } from "./
 import { CACHE_SIZES } from "./cache-sizes";
 
 /**
- * Every UpdateStage patch path of reference §2 and §2.1, applied in order to a draft stage (the caller discards the
- * draft when one operation throws, so a patch is all-or-nothing).
+ * Every UpdateStage patch path of docs/aws-api-gateway.md §2 and §2.1, applied in order to a draft stage (the
+ * caller discards the draft when one operation throws, so a patch is all-or-nothing).
  */
 
 /** What AWS fills into a MethodSetting that a patch creates (LS-validated). */

@@ -5,7 +5,7 @@ import { compact, parseNumber, type PatchOp } from "./common";
 import { planKeyConflict } from "./plan-keys";
 import { checkQuota, checkThrottle, parseThrottleMap } from "./usage-plan-checks";
 
-/** UpdateUsagePlan patch paths (reference §3), applied in order to a draft plan. */
+/** UpdateUsagePlan patch paths (docs/aws-api-gateway.md §3), applied in order to a draft plan. */
 
 const REMOVE_PATHS =
   "[/apiStages, /quota, /throttle, /productCode, /apiStages/<apidId:stageName>/throttle/<resourcePath>/<httpMethod>, /apiStages/<apidId:stageName>/throttle]";
