@@ -1,4 +1,5 @@
 import "server-only";
+import { utcDay } from "@/lib/dates";
 import { env } from "@/lib/env";
 
 /**
@@ -23,4 +24,4 @@ export function advanceClock(ms: number): number {
   return g.__tollgateClockOffsetMs;
 }
 
-export const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+export const dayOf = (d: Date) => utcDay(d);
