@@ -16,7 +16,7 @@ function config() {
     ...(env.TOLLGATE_MODE === "local"
       ? { credentials: { accessKeyId: "test", secretAccessKey: "test" } }
       : {}),
-    maxAttempts: 3,
+    maxAttempts: env.AWS_MAX_ATTEMPTS,
   };
 }
 
