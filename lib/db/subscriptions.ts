@@ -53,10 +53,6 @@ export async function endSubscription(tenantId: string, usagePlanId: string, at:
   await db.subscription.updateMany({ where: { tenantId, usagePlanId, until: null }, data: { until: at } });
 }
 
-export async function countSubscribers(usagePlanId: string): Promise<number> {
-  return db.subscription.count({ where: { usagePlanId, until: null } });
-}
-
 // ─── Plan snapshots (what usage pages show without calling AWS) ─────────────────────────────────────────
 
 export type PlanSnapshot = { id: string; name: string; description: string | null } & PlanSettings;
