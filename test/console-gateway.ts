@@ -9,6 +9,7 @@ import type { FakeClock } from "@/lib/local-gateway/clock";
 import type { SeedResult } from "@/lib/local-gateway/demo/seed";
 import type { DemoUpstream } from "@/lib/local-gateway/demo/upstream";
 import type { Gateway } from "@/lib/local-gateway/server";
+import { definedOnly } from "@/lib/utils/defined-only";
 
 /** An operator actor for calls that take the actor (no database row needed: loaders re-check the role only). */
 export const operator: StaffActor = {
@@ -51,7 +52,7 @@ export async function startConsoleGateway(
     port: 0,
     dataDir,
     controlLimits: false,
-    ...(opts.clock ? { clock: opts.clock } : {}),
+    ...definedOnly({ clock: opts.clock }),
   });
   process.env.TOLLGATE_MODE = "local";
   process.env.AWS_ENDPOINT_URL = gw.url;

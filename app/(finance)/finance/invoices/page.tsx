@@ -13,6 +13,7 @@ import { addMonths, currentMonth } from "@/lib/db/invoice-run";
 import { INVOICE_PAGE_SIZE, listInvoices, type InvoiceStatus } from "@/lib/db/invoices";
 import { getGraceDays } from "@/lib/db/finance-settings";
 import { GenerateInvoicesForm } from "./_components/generate-invoices-form";
+import { definedOnly } from "@/lib/utils/defined-only";
 
 export const metadata: Metadata = { title: "Invoices" };
 
@@ -29,7 +30,7 @@ export default async function InvoicesPage({
   const status = STATUSES.find((s) => s === sp.status) as InvoiceStatus | undefined;
   const page = Math.max(1, Number(sp.page) || 1);
   const [{ rows, total, months }, grace] = await Promise.all([
-    listInvoices(actor, { ...(month ? { month } : {}), ...(status ? { status } : {}), page }),
+    listInvoices(actor, { ...definedOnly({ month, status }), page }),
     getGraceDays(),
   ]);
   const manage = can(actor.role, "finance.manage");
@@ -37,7 +38,7 @@ export default async function InvoicesPage({
   const choices = Array.from({ length: 12 }, (_, i) => addMonths(last, -i));
   const filtered = Boolean(month || status);
   const hrefFor = (p: number) =>
-    `/finance/invoices?${new URLSearchParams({ ...(month ? { month } : {}), ...(status ? { status } : {}), page: String(p) })}`;
+    `/finance/invoices?${new URLSearchParams({ ...definedOnly({ month, status }), page: String(p) })}`;
   return (
     <>
       <PageHeader

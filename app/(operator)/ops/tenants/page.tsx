@@ -13,6 +13,7 @@ import { listTenants, type TenantStatus } from "@/lib/db/tenants";
 import { formatDate } from "@/lib/format";
 import { CreateTenantDialog } from "./_components/create-tenant-dialog";
 import { TenantRowActions } from "./_components/tenant-row-actions";
+import { definedOnly } from "@/lib/utils/defined-only";
 
 export const metadata: Metadata = { title: "Tenants" };
 
@@ -26,7 +27,7 @@ export default async function TenantsPage({
   const status =
     sp.status === "ACTIVE" || sp.status === "SUSPENDED" ? (sp.status as TenantStatus) : undefined;
   const q = sp.q?.trim().slice(0, 80) || undefined;
-  const tenants = await listTenants(actor, { ...(q ? { q } : {}), ...(status ? { status } : {}) });
+  const tenants = await listTenants(actor, definedOnly({ q, status }));
   const manage = can(actor.role, "tenants.manage");
   return (
     <>
