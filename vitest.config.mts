@@ -1,6 +1,6 @@
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 // Every run gets fresh databases: an SQLite file always, and a new PostgreSQL database when TEST_DATABASE_URL_PG
 // points at a server (test/global-db.ts creates, migrates and finally drops them).
@@ -8,6 +8,9 @@ const run = `${process.pid}_${Date.now().toString(36)}`;
 const sqliteUrl = `file:${path.join(tmpdir(), `tollgate-test-${run}.db`)}`;
 const pgServer = process.env.TEST_DATABASE_URL_PG;
 const pgUrl = pgServer ? pgServer.replace(/\/[^/?]*(\?|$)/, `/tollgate_test_${run}$1`) : undefined;
+
+// The process-kill restart test spends its time waiting on a child process and the dead holder's lease.
+const slowTests = ["test/canary-restart.int.test.ts"];
 
 const shared = {
   resolve: {
@@ -36,6 +39,17 @@ export default defineConfig({
           ...base,
           name: "sqlite",
           include: ["lib/**/*.test.ts", "test/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts"],
+          exclude: [...slowTests, ...configDefaults.exclude],
+          env: { DATABASE_URL: sqliteUrl, TEST_DB_KIND: "sqlite" },
+        },
+      },
+      {
+        ...shared,
+        test: {
+          ...base,
+          // Tests that mostly wait (child processes, leases running out): `npm test` runs them beside `next build`.
+          name: "slow",
+          include: slowTests,
           env: { DATABASE_URL: sqliteUrl, TEST_DB_KIND: "sqlite" },
         },
       },

@@ -2,13 +2,11 @@
 // database (the sync itself belongs to the usage-plans issue; here only its output matters).
 import { randomUUID } from "node:crypto";
 import { E2E } from "./env";
+import { addUtcMonths, daysInUtcMonth, utcDayRange, utcMonth } from "../lib/dates";
 
 export function lastMonthDays(now = new Date()): string[] {
-  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-  const days: string[] = [];
-  for (let d = first; d.getUTCMonth() === first.getUTCMonth(); d = new Date(d.getTime() + 86_400_000))
-    days.push(d.toISOString().slice(0, 10));
-  return days;
+  const month = addUtcMonths(utcMonth(now), -1);
+  return utcDayRange(`${month}-01`, `${month}-${daysInUtcMonth(month)}`);
 }
 
 /** Inserts `perDay` requests on each day for a new key of the named tenant; returns the key id. */

@@ -1,11 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumExecutable } from "./chromium";
 import { E2E } from "./env";
+import { definedOnly } from "../lib/utils/defined-only";
 
 const executablePath = chromiumExecutable();
 const browser = {
   ...devices["Desktop Chrome"],
-  launchOptions: { args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) },
+  launchOptions: { args: CHROMIUM_ARGS, ...definedOnly({ executablePath }) },
 };
 
 /**

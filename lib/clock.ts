@@ -1,4 +1,5 @@
 import "server-only";
+import { utcDay } from "@/lib/dates";
 import { env } from "@/lib/env";
 
 /**
@@ -12,10 +13,6 @@ export function now(): Date {
   return new Date(Date.now() + (g.__tollgateClockOffsetMs ?? 0));
 }
 
-export function clockOffsetMs(): number {
-  return g.__tollgateClockOffsetMs ?? 0;
-}
-
 /** Test hook only: moves Tollgate's clock forward by `ms` (refused unless TEST_HOOKS is on). */
 export function advanceClock(ms: number): number {
   if (!env.TEST_HOOKS) throw new Error("The clock can only be moved when TEST_HOOKS is on.");
@@ -23,4 +20,4 @@ export function advanceClock(ms: number): number {
   return g.__tollgateClockOffsetMs;
 }
 
-export const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+export const dayOf = (d: Date) => utcDay(d);

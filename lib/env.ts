@@ -28,6 +28,8 @@ const schema = z
       .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be a region name such as us-east-1")
       .default("us-east-1"),
     AWS_ENDPOINT_URL: optionalUrl,
+    // AWS's own variable: attempts per SDK call (1 = no retries; tests that assert throttling use it).
+    AWS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")

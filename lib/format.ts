@@ -1,16 +1,15 @@
-import { format, formatDistanceToNowStrict } from "date-fns";
+import { utc } from "@date-fns/utc";
+import { format } from "date-fns";
 
-/** Dates are shown in UTC with the zone named, because API Gateway's quotas and usage days are UTC. */
+/**
+ * Dates are shown in UTC with the zone named, because API Gateway's quotas and usage days are UTC. Formatting in the
+ * UTC context (not by shifting the instant by the local offset, which is wrong on the days the local offset
+ * changes) gives the same text in every server and browser zone.
+ */
 export function formatDate(iso: string | Date): string {
-  const d = typeof iso === "string" ? new Date(iso) : iso;
-  return `${format(new Date(d.getTime() + d.getTimezoneOffset() * 60_000), "yyyy-MM-dd")}`;
+  return format(typeof iso === "string" ? new Date(iso) : iso, "yyyy-MM-dd", { in: utc });
 }
 
 export function formatDateTime(iso: string | Date): string {
-  const d = typeof iso === "string" ? new Date(iso) : iso;
-  return `${format(new Date(d.getTime() + d.getTimezoneOffset() * 60_000), "yyyy-MM-dd HH:mm:ss")} UTC`;
-}
-
-export function formatRelative(iso: string | Date): string {
-  return formatDistanceToNowStrict(typeof iso === "string" ? new Date(iso) : iso, { addSuffix: true });
+  return `${format(typeof iso === "string" ? new Date(iso) : iso, "yyyy-MM-dd HH:mm:ss", { in: utc })} UTC`;
 }

@@ -1,25 +1,23 @@
 /** Quota periods and forecasts over synced daily usage (UTC days as "YYYY-MM-DD"). Pure, so it is unit-tested. */
-const DAY_MS = 86_400_000;
+import { addUtcDays, addUtcMonths, startOfUtcDay, utcDayRange, utcWeekday } from "@/lib/dates";
+
 export type Period = { start: string; end: string };
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** The quota period containing `today` (end exclusive), as API Gateway counts it. */
 export function quotaPeriodOf(
   q: { period: "DAY" | "WEEK" | "MONTH"; offset: number },
   today: string,
 ): Period {
-  const t = Date.parse(`${today}T00:00:00Z`);
-  if (q.period === "DAY") return { start: today, end: day(t + DAY_MS) };
+  if (q.period === "DAY") return { start: today, end: addUtcDays(today, 1) };
   if (q.period === "WEEK") {
-    const back = (new Date(t).getUTCDay() - (q.offset % 7) + 7) % 7;
-    return { start: day(t - back * DAY_MS), end: day(t + (7 - back) * DAY_MS) };
+    const back = (utcWeekday(today) - (q.offset % 7) + 7) % 7;
+    return { start: addUtcDays(today, -back), end: addUtcDays(today, 7 - back) };
   }
-  const d = new Date(t);
-  const startDay = 1 + Math.min(Math.max(q.offset, 0), 27);
-  const y = d.getUTCFullYear();
-  let m = d.getUTCMonth();
-  if (d.getUTCDate() < startDay) m -= 1;
-  return { start: day(Date.UTC(y, m, startDay)), end: day(Date.UTC(y, m + 1, startDay)) };
+  // The period starts on day 1 + offset (at most the 28th, so every month has it) of this month or the last.
+  const startDay = String(1 + Math.min(Math.max(q.offset, 0), 27)).padStart(2, "0");
+  const thisMonth = today.slice(0, 7);
+  const month = today.slice(8) < startDay ? addUtcMonths(thisMonth, -1) : thisMonth;
+  return { start: `${month}-${startDay}`, end: `${addUtcMonths(month, 1)}-${startDay}` };
 }
 
 export type Forecast =
@@ -38,26 +36,20 @@ export function forecast(
   window = 7,
 ): Forecast {
   if (used >= limit) return { kind: "exhausted" };
-  const t = Date.parse(`${today}T00:00:00Z`);
   let sum = 0;
-  for (let i = 1; i <= window; i++) sum += daily.get(day(t - i * DAY_MS)) ?? 0;
+  for (let i = 1; i <= window; i++) sum += daily.get(addUtcDays(today, -i)) ?? 0;
   const rate = sum / window;
   if (rate <= 0) return { kind: "no-traffic" };
   const daysLeft = (limit - used) / rate;
-  const outMs = t + Math.floor(daysLeft) * DAY_MS;
-  return outMs < Date.parse(`${periodEnd}T00:00:00Z`)
-    ? { kind: "runs-out", day: day(outMs) }
-    : { kind: "lasts" };
+  const out = addUtcDays(today, Math.floor(daysLeft));
+  return startOfUtcDay(out) < startOfUtcDay(periodEnd) ? { kind: "runs-out", day: out } : { kind: "lasts" };
 }
 
 export function daysBack(today: string, n: number): string {
-  return day(Date.parse(`${today}T00:00:00Z`) - (n - 1) * DAY_MS);
+  return addUtcDays(today, -(n - 1));
 }
 
 /** Every day from `from` to `to` inclusive (for charts with no gaps). */
 export function dayRange(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += DAY_MS)
-    out.push(day(t));
-  return out;
+  return utcDayRange(from, to);
 }

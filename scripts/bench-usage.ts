@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { shiftDays } from "@/lib/dates";
 
 const dir = mkdtempSync(path.join(tmpdir(), "tollgate-bench-usage-"));
 process.env.DATABASE_URL = `file:${path.join(dir, "bench.db")}`;
@@ -18,7 +19,6 @@ const TENANTS = 100;
 const KEYS = 10_000;
 const DAYS = 90;
 const RUNS = 50;
-const DAY_MS = 86_400_000;
 
 const { createGateway } = await import("@tollgate/local-gateway");
 const gw = await createGateway({ port: 0, dataDir: path.join(dir, "gateway"), controlLimits: false });
@@ -79,7 +79,7 @@ try {
         tenantId: k.tenantId,
         label: `Service ${i + j}`,
         environment: (i + j) % 2 ? "production" : "test",
-        createdAt: new Date(Date.now() - ((i + j) % 90) * DAY_MS),
+        createdAt: shiftDays(new Date(), -((i + j) % 90)),
       })),
     });
   // 90 days of usage in the gateway and (as a previous sync would have left it) in usage_daily.

@@ -12,6 +12,7 @@ import { syntheticDays, writeUsageHistory } from "@tollgate/local-gateway/demo";
 import { env } from "../lib/env";
 import { DEMO_PASSWORD, DEMO_TENANTS, DEMO_USERS } from "./lib/demo-users";
 import { enableWal, migrateDatabase } from "./lib/migrate";
+import { DAY_MS } from "../lib/dates";
 
 const PORT = 3000;
 // The SDK (used here to seed the Local Gateway) warns about Node 20 on every client; the README explains the plan.
@@ -52,7 +53,7 @@ writeUsageHistory(
   stack.seeded.keys.map((k, i) => ({
     planId: stack.seeded.usagePlans[k.plan],
     keyId: k.keyId,
-    days: syntheticDays(90, [900, 2400, 5200][i % 3]!, Date.now() - 86_400_000, i + 1),
+    days: syntheticDays(90, [900, 2400, 5200][i % 3]!, Date.now() - DAY_MS, i + 1),
   })),
 );
 process.env.AWS_ENDPOINT_URL = stack.endpoint;

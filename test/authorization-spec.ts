@@ -121,7 +121,6 @@ export const ACTIONS: Record<string, ActionEntry> = {
     input: (f) => ({ tenantId: f.tenantId, fromPlanId: "missing", toPlanId: "other" }),
   },
   "set-key-enabled": { allowed: STAFF_OPS, input: () => ({ keyId: "missing", enabled: false }) },
-  "remove-api-key": { allowed: STAFF_OPS, input: () => ({ keyId: "missing" }) },
   // Partner key actions: the key id names a key of the fixture tenant (test/fixtures makeKeyRecord); a partner of
   // another tenant gets "not found", whatever id it sends.
   "create-api-key": { allowed: PARTNER, input: () => ({ label: "Spec key", environment: "test" }) },
@@ -135,8 +134,9 @@ export const ACTIONS: Record<string, ActionEntry> = {
     input: () => ({ keyId: "missing" }),
     crossTenant: (f) => ({ keyId: f.keyId }),
   },
+  // One action for operators (any tenant's key) and partners (own tenant's revoked keys).
   "delete-api-key": {
-    allowed: PARTNER,
+    allowed: ["admin", "operator", "partner"],
     input: () => ({ keyId: "missing" }),
     crossTenant: (f) => ({ keyId: f.keyId }),
   },

@@ -1,45 +1,19 @@
 // The operator console's gateway screens against a real Local Gateway through the real SDK clients: how many AWS
 // calls the stage page and each metrics refresh make (lib/aws call accounting AND the gateway's own /calls count).
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { StaffActor } from "@/lib/auth/actor";
 import type { Gateway } from "@tollgate/local-gateway";
-import type { DemoUpstream } from "@tollgate/local-gateway/demo";
 import type { SeedResult } from "@tollgate/local-gateway/demo";
+import { operator, startConsoleGateway, type ConsoleGateway } from "./console-gateway";
 
-const operator: StaffActor = {
-  kind: "staff",
-  id: "op",
-  email: "op@test.example",
-  name: "Op",
-  role: "operator",
-  tenantId: null,
-};
+let env: ConsoleGateway;
 let gw: Gateway;
-let upstream: DemoUpstream;
 let seeded: SeedResult;
-let dataDir: string;
-
-async function gatewayCalls(): Promise<Record<string, number>> {
-  const body = (await (await fetch(`${gw.url}/_localgateway/calls`)).json()) as {
-    calls: Record<string, number>;
-  };
-  return body.calls;
-}
+const gatewayCalls = () => env.gatewayCalls();
 
 beforeAll(async () => {
-  const { createGateway } = await import("@tollgate/local-gateway");
-  const { startDemoUpstream } = await import("@tollgate/local-gateway/demo");
-  const { seedDemo } = await import("@tollgate/local-gateway/demo");
-  dataDir = mkdtempSync(path.join(tmpdir(), "tollgate-console-"));
-  upstream = await startDemoUpstream({ port: 0 });
-  gw = await createGateway({ port: 0, dataDir, controlLimits: false });
   // Before lib/env is first imported: the console's SDK clients point at this gateway.
-  process.env.TOLLGATE_MODE = "local";
-  process.env.AWS_ENDPOINT_URL = gw.url;
-  seeded = await seedDemo({ endpoint: gw.url, upstreamUrl: upstream.url });
+  env = await startConsoleGateway({ name: "console" });
+  ({ gw, seeded } = env);
   // Real data-plane traffic so the metrics have something in them (prod carries a 10 % canary).
   const key = seeded.keys[0]!.value;
   await Promise.all(
@@ -52,9 +26,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await gw?.close();
-  await upstream?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await env?.close();
 });
 
 describe("stage page", () => {

@@ -1,44 +1,20 @@
 // Every kind of stage change the console offers, applied through the console's own code to a Local Gateway (which
 // follows AWS's UpdateStage rules, reference §2), then read back: the paths are accepted and do what they say.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { StaffActor } from "@/lib/auth/actor";
-import type { DemoUpstream } from "@tollgate/local-gateway/demo";
 import type { SeedResult } from "@tollgate/local-gateway/demo";
-import type { Gateway } from "@tollgate/local-gateway";
 import type { StageChange } from "@/lib/schemas/stages";
+import { operator, startConsoleGateway, type ConsoleGateway } from "./console-gateway";
 
-const operator: StaffActor = {
-  kind: "staff",
-  id: "op",
-  email: "op@test.example",
-  name: "Op",
-  role: "operator",
-  tenantId: null,
-};
-let gw: Gateway;
-let upstream: DemoUpstream;
+let env: ConsoleGateway;
 let seeded: SeedResult;
-let dataDir: string;
 
 beforeAll(async () => {
-  const { createGateway } = await import("@tollgate/local-gateway");
-  const { startDemoUpstream } = await import("@tollgate/local-gateway/demo");
-  const { seedDemo } = await import("@tollgate/local-gateway/demo");
-  dataDir = mkdtempSync(path.join(tmpdir(), "tollgate-stage-ops-"));
-  upstream = await startDemoUpstream({ port: 0 });
-  gw = await createGateway({ port: 0, dataDir, controlLimits: false });
-  process.env.TOLLGATE_MODE = "local";
-  process.env.AWS_ENDPOINT_URL = gw.url;
-  seeded = await seedDemo({ endpoint: gw.url, upstreamUrl: upstream.url });
+  env = await startConsoleGateway({ name: "stage-ops" });
+  seeded = env.seeded;
 });
 
 afterAll(async () => {
-  await gw?.close();
-  await upstream?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await env?.close();
 });
 
 async function apply(stageName: string, change: StageChange) {

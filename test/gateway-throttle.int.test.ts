@@ -1,44 +1,21 @@
 // AWS's control-plane throttling (CreateDeployment 1 per 5 s) reaches the operator as plain words with the wait,
 // against a Local Gateway with control limits on and a frozen clock (so the SDK's own retries cannot outwait it).
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { StaffActor } from "@/lib/auth/actor";
 import { FakeClock, setControlLimits } from "@tollgate/local-gateway/testing";
-import type { Gateway } from "@tollgate/local-gateway";
-import type { DemoUpstream } from "@tollgate/local-gateway/demo";
+import { operator, startConsoleGateway, type ConsoleGateway } from "./console-gateway";
 
-const operator: StaffActor = {
-  kind: "staff",
-  id: "op",
-  email: "op@test.example",
-  name: "Op",
-  role: "operator",
-  tenantId: null,
-};
-let gw: Gateway;
-let upstream: DemoUpstream;
-let dataDir: string;
+let env: ConsoleGateway;
 let apiId: string;
 
 beforeAll(async () => {
-  const { createGateway } = await import("@tollgate/local-gateway");
-  const { startDemoUpstream } = await import("@tollgate/local-gateway/demo");
-  const { seedDemo } = await import("@tollgate/local-gateway/demo");
-  dataDir = mkdtempSync(path.join(tmpdir(), "tollgate-throttle-"));
-  upstream = await startDemoUpstream({ port: 0 });
-  gw = await createGateway({ port: 0, dataDir, controlLimits: false, clock: new FakeClock() });
-  process.env.TOLLGATE_MODE = "local";
-  process.env.AWS_ENDPOINT_URL = gw.url;
-  apiId = (await seedDemo({ endpoint: gw.url, upstreamUrl: upstream.url })).restApis.payments;
-  await setControlLimits(gw, true);
+  // One attempt per call: the SDK's retries would otherwise wait out each Retry-After before the refusal shows.
+  env = await startConsoleGateway({ name: "throttle", clock: new FakeClock(), maxAttempts: 1 });
+  apiId = env.seeded.restApis.payments;
+  await setControlLimits(env.gw, true);
 });
 
 afterAll(async () => {
-  await gw?.close();
-  await upstream?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await env?.close();
 });
 
 it("a second deployment within 5 seconds is refused with the wait in plain words, and changes nothing", async () => {

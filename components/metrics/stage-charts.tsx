@@ -10,6 +10,7 @@ import { stageMetricsQuery } from "@/lib/queries/metrics";
 import { METRIC_RANGES, type MetricRange } from "@/lib/schemas/stages";
 import { RangePicker } from "./range-picker";
 import { ARM_COLORS, TimeLineChart, type ChartLine, type ChartRow } from "./time-line-chart";
+import { definedOnly } from "@/lib/utils/defined-only";
 
 const time = (t: number, range: MetricRange) => {
   const d = new Date(t);
@@ -71,7 +72,7 @@ export function StageCharts({ target, canary }: { target: MetricTarget; canary: 
       name: armName[a],
       color: armColor[a],
       dashed: a === "c",
-      ...(scale ? { scale } : {}),
+      ...definedOnly({ scale: scale || undefined }),
     }));
   return (
     <Card>

@@ -4,14 +4,18 @@ import { defineAction } from "@/lib/auth/define-action";
 import { keyIdSchema } from "@/lib/schemas/keys";
 import { deleteKey } from "@/lib/services/keys";
 
-/** A partner deletes one of its own revoked keys (AWS forgets it; its usage history stays with the tenant). */
+/**
+ * Deletes an API key (AWS forgets it; its usage history stays with the tenant). A partner may delete its own
+ * tenant's revoked keys, an operator any tenant's key, including ones a failed operation left flagged for cleanup;
+ * `deleteKey` enforces the difference.
+ */
 export const deleteApiKeyAction = defineAction({
   name: "key.delete",
-  permission: "keys.self",
+  permission: "keys.delete",
   input: keyIdSchema,
   handler: async ({ actor, input }) => {
     const out = await deleteKey(actor, input.keyId);
-    revalidatePath("/partner");
+    revalidatePath(actor.kind === "partner" ? "/partner" : "/ops/keys");
     return out;
   },
   audit: { action: "key.delete", targetType: "api-key", targetId: (i) => i.keyId },

@@ -7,6 +7,7 @@ import { ROLE_HOME, isRole } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/db/audit";
 import { AppError } from "@/lib/errors";
 import { signInSchema } from "@/lib/schemas/users";
+import { definedOnly } from "@/lib/utils/defined-only";
 
 /** Email + password sign-in. better-auth sets the session cookie; throttling and blocks live in lib/auth/auth.ts. */
 export const signInAction = definePublicAction({
@@ -21,7 +22,7 @@ export const signInAction = definePublicAction({
       recordAudit({
         actor: null,
         anonymousEmail: input.email,
-        ...(signedIn ? { signedIn } : {}),
+        ...definedOnly({ signedIn }),
         action: "auth.sign-in",
         targetType: "session",
         summary: reason ? { reason } : {},

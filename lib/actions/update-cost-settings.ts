@@ -4,6 +4,7 @@ import { defineAction } from "@/lib/auth/define-action";
 import { setCostSettings } from "@/lib/db/finance-settings";
 import { AppError } from "@/lib/errors";
 import { costSettingsSchema, parseTierRows } from "@/lib/schemas/finance";
+import { definedOnly } from "@/lib/utils/defined-only";
 
 export const updateCostSettingsAction = defineAction({
   name: "finance.cost-settings",
@@ -13,10 +14,14 @@ export const updateCostSettingsAction = defineAction({
     const rest = parseTierRows(input.restTiers);
     const http = parseTierRows(input.httpTiers);
     if (!rest.tiers || !http.tiers)
-      throw new AppError("invalid", "Please correct the highlighted fields.", {
-        ...(rest.error ? { restTiers: [rest.error] } : {}),
-        ...(http.error ? { httpTiers: [http.error] } : {}),
-      });
+      throw new AppError(
+        "invalid",
+        "Please correct the highlighted fields.",
+        definedOnly({
+          restTiers: rest.error ? [rest.error] : undefined,
+          httpTiers: http.error ? [http.error] : undefined,
+        }),
+      );
     const after = {
       apiType: input.apiType,
       restTiers: rest.tiers,

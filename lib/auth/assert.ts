@@ -1,12 +1,8 @@
 import { forbidden } from "@/lib/errors";
-import type { Actor, PartnerActor } from "./actor";
+import type { Actor } from "./actor";
 import { can, type Permission } from "./permissions";
 
 /** Defence in depth: data-access functions re-check the permission their callers already declared. */
 export function assertCan(actor: Actor, permission: Permission): void {
   if (!can(actor.role, permission)) throw forbidden();
-}
-
-export function assertPartner(actor: Actor): asserts actor is PartnerActor {
-  if (actor.kind !== "partner") throw forbidden();
 }

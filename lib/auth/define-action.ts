@@ -7,6 +7,7 @@ import { log } from "@/lib/log";
 import type { Actor } from "./actor";
 import { can, type Permission } from "./permissions";
 import { getActor } from "./session";
+import { definedOnly } from "@/lib/utils/defined-only";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -65,8 +66,7 @@ function failure(e: unknown, requestId: string, action: string): Extract<ActionR
       ok: false,
       code: e.code,
       error: e.message,
-      ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}),
-      ...(e.retryAfterSeconds ? { retryAfterSeconds: e.retryAfterSeconds } : {}),
+      ...definedOnly({ fieldErrors: e.fieldErrors, retryAfterSeconds: e.retryAfterSeconds || undefined }),
     };
   }
   if (

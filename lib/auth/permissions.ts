@@ -42,6 +42,11 @@ export const PERMISSIONS = {
     description: "Create, edit and delete usage plans; subscribe tenants to them",
   },
   "keys.manage": { roles: STAFF_OPS, description: "Enable, disable and delete any tenant's API keys" },
+  // One delete action for both audiences; the key service narrows it (a partner: own tenant's revoked keys only).
+  "keys.delete": {
+    roles: [...STAFF_OPS, "partner"],
+    description: "Delete API keys: operators any tenant's, partners their own tenant's revoked keys",
+  },
   "usage.sync": { roles: STAFF_OPS, description: "Run the usage sync now and watch its progress" },
   "keys.self": {
     roles: ["partner"],

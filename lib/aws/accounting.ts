@@ -2,16 +2,14 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 
 /**
- * AWS call accounting. Every SDK call made through lib/aws clients is counted per operation, process-wide and in
- * the innermost `countAwsCalls` scope, so tests and benchmarks can state "this page render made N AWS calls".
+ * AWS call accounting. Every SDK call made through lib/aws clients is counted per operation in the innermost
+ * `countAwsCalls` scope, so tests and benchmarks can state "this page render made N AWS calls".
  */
 export type CallCounts = Map<string, number>;
 const scope = new AsyncLocalStorage<CallCounts>();
-const totals: CallCounts = new Map();
 
 export function recordAwsCall(service: string, operation: string): void {
   const key = `${service}.${operation}`;
-  totals.set(key, (totals.get(key) ?? 0) + 1);
   const local = scope.getStore();
   if (local) local.set(key, (local.get(key) ?? 0) + 1);
 }
@@ -23,8 +21,4 @@ export async function countAwsCalls<T>(
   const calls: CallCounts = new Map();
   const result = await scope.run(calls, fn);
   return { result, calls, total: [...calls.values()].reduce((a, b) => a + b, 0) };
-}
-
-export function awsCallTotals(): Record<string, number> {
-  return Object.fromEntries(totals);
 }

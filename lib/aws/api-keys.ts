@@ -9,6 +9,7 @@ import {
 } from "@aws-sdk/client-api-gateway";
 import { apiGateway } from "./clients";
 import { aws } from "./errors";
+import { definedOnly } from "@/lib/utils/defined-only";
 
 export const TENANT_TAG = "tollgate:tenant";
 
@@ -87,7 +88,7 @@ export async function listAllAwsKeys(pace: () => Promise<void> = async () => {})
     const page = await aws(
       () =>
         apiGateway.send(
-          new GetApiKeysCommand({ limit: 500, includeValues: false, ...(position ? { position } : {}) }),
+          new GetApiKeysCommand({ limit: 500, includeValues: false, ...definedOnly({ position }) }),
         ),
       "API Gateway",
     );

@@ -4,6 +4,7 @@ import { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { env } from "@/lib/env";
 import { recordAwsCall } from "./accounting";
+import { definedOnly } from "@/lib/utils/defined-only";
 
 /**
  * The only place AWS SDK clients are made: once per process. Local mode points them at the Local Gateway with dummy
@@ -12,11 +13,11 @@ import { recordAwsCall } from "./accounting";
 function config() {
   return {
     region: env.AWS_REGION,
-    ...(env.awsEndpoint ? { endpoint: env.awsEndpoint } : {}),
+    ...definedOnly({ endpoint: env.awsEndpoint }),
     ...(env.TOLLGATE_MODE === "local"
       ? { credentials: { accessKeyId: "test", secretAccessKey: "test" } }
       : {}),
-    maxAttempts: 3,
+    maxAttempts: env.AWS_MAX_ATTEMPTS,
   };
 }
 

@@ -3,6 +3,7 @@ import { CreateDeploymentCommand, GetDeploymentsCommand } from "@aws-sdk/client-
 import type { DeploymentDto } from "@/lib/stages/types";
 import { apiGateway } from "./clients";
 import { aws } from "./errors";
+import { definedOnly } from "@/lib/utils/defined-only";
 
 /** Newest first. One GetDeployments call per 500 deployments. */
 export async function listDeployments(restApiId: string): Promise<DeploymentDto[]> {
@@ -11,9 +12,7 @@ export async function listDeployments(restApiId: string): Promise<DeploymentDto[
   do {
     const page = await aws(
       () =>
-        apiGateway.send(
-          new GetDeploymentsCommand({ restApiId, limit: 500, ...(position ? { position } : {}) }),
-        ),
+        apiGateway.send(new GetDeploymentsCommand({ restApiId, limit: 500, ...definedOnly({ position }) })),
       "API Gateway",
     );
     for (const d of page.items ?? [])
@@ -43,9 +42,11 @@ export async function createDeployment(input: {
       apiGateway.send(
         new CreateDeploymentCommand({
           restApiId: input.restApiId,
-          ...(input.stageName ? { stageName: input.stageName } : {}),
-          ...(input.description ? { description: input.description } : {}),
-          ...(input.canary ? { canarySettings: input.canary } : {}),
+          ...definedOnly({
+            stageName: input.stageName,
+            description: input.description,
+            canarySettings: input.canary,
+          }),
         }),
       ),
     "API Gateway",

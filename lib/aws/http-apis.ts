@@ -12,6 +12,7 @@ import {
 import type { ApiSummaryDto, HttpStageDto, RouteSettingsDto } from "@/lib/stages/types";
 import { apiGatewayV2 } from "./clients";
 import { aws } from "./errors";
+import { definedOnly } from "@/lib/utils/defined-only";
 
 export type V2ApiDto = Omit<ApiSummaryDto, "stages" | "canaryStages"> & {
   routeSelectionExpression: string | null;
@@ -61,7 +62,7 @@ export async function listV2Apis(): Promise<V2ApiDto[]> {
   do {
     const page = await aws(
       () =>
-        apiGatewayV2.send(new GetApisCommand({ MaxResults: "500", ...(token ? { NextToken: token } : {}) })),
+        apiGatewayV2.send(new GetApisCommand({ MaxResults: "500", ...definedOnly({ NextToken: token }) })),
       "API Gateway",
     );
     out.push(...(page.Items ?? []).map(apiDto));
@@ -81,7 +82,7 @@ export async function listV2Stages(apiId: string): Promise<HttpStageDto[]> {
     const page = await aws(
       () =>
         apiGatewayV2.send(
-          new GetStagesCommand({ ApiId: apiId, MaxResults: "500", ...(token ? { NextToken: token } : {}) }),
+          new GetStagesCommand({ ApiId: apiId, MaxResults: "500", ...definedOnly({ NextToken: token }) }),
         ),
       "API Gateway",
     );
@@ -101,8 +102,10 @@ export async function getV2Stage(apiId: string, stageName: string): Promise<Http
 
 type V2Limits = { throttlingRateLimit?: number; throttlingBurstLimit?: number };
 const sdkLimits = (l: V2Limits): RouteSettings => ({
-  ...(l.throttlingRateLimit !== undefined ? { ThrottlingRateLimit: l.throttlingRateLimit } : {}),
-  ...(l.throttlingBurstLimit !== undefined ? { ThrottlingBurstLimit: l.throttlingBurstLimit } : {}),
+  ...definedOnly({
+    ThrottlingRateLimit: l.throttlingRateLimit,
+    ThrottlingBurstLimit: l.throttlingBurstLimit,
+  }),
 });
 
 /** One UpdateStage with the partial document built by lib/stages/changes.ts `httpStageUpdate`. */
@@ -122,8 +125,7 @@ export async function updateV2Stage(
         new UpdateStageCommand({
           ApiId: apiId,
           StageName: stageName,
-          ...(body.stageVariables ? { StageVariables: body.stageVariables } : {}),
-          ...(body.autoDeploy !== undefined ? { AutoDeploy: body.autoDeploy } : {}),
+          ...definedOnly({ StageVariables: body.stageVariables, AutoDeploy: body.autoDeploy }),
           ...(body.defaultRouteSettings
             ? { DefaultRouteSettings: sdkLimits(body.defaultRouteSettings) }
             : {}),

@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import type { ApiSummaryDto } from "@/lib/stages/types";
 import { apiGateway } from "./clients";
 import { aws } from "./errors";
+import { definedOnly } from "@/lib/utils/defined-only";
 
 export type RestApiDto = Omit<ApiSummaryDto, "stages" | "canaryStages">;
 
@@ -38,7 +39,7 @@ export async function listRestApis(): Promise<RestApiDto[]> {
   let position: string | undefined;
   do {
     const page = await aws(
-      () => apiGateway.send(new GetRestApisCommand({ limit: 500, ...(position ? { position } : {}) })),
+      () => apiGateway.send(new GetRestApisCommand({ limit: 500, ...definedOnly({ position }) })),
       "API Gateway",
     );
     out.push(...(page.items ?? []).map(restApiDto));
@@ -65,7 +66,7 @@ export async function listRestMethods(restApiId: string): Promise<MethodRefDto[]
             restApiId,
             limit: 500,
             embed: ["methods"],
-            ...(position ? { position } : {}),
+            ...definedOnly({ position }),
           }),
         ),
       "API Gateway",

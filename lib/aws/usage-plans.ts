@@ -13,6 +13,7 @@ import {
 } from "@aws-sdk/client-api-gateway";
 import { apiGateway } from "./clients";
 import { aws } from "./errors";
+import { definedOnly } from "@/lib/utils/defined-only";
 
 export type QuotaPeriod = "DAY" | "WEEK" | "MONTH";
 export type PlanSettings = {
@@ -59,7 +60,7 @@ export async function listAwsPlans(pace: () => Promise<void> = async () => {}): 
   do {
     await pace();
     const page = await aws(
-      () => apiGateway.send(new GetUsagePlansCommand({ limit: 500, ...(position ? { position } : {}) })),
+      () => apiGateway.send(new GetUsagePlansCommand({ limit: 500, ...definedOnly({ position }) })),
       "API Gateway",
     );
     out.push(...(page.items ?? []).map(toDTO));
@@ -88,7 +89,7 @@ export async function createAwsPlan(input: PlanInput): Promise<PlanDTO> {
       apiGateway.send(
         new CreateUsagePlanCommand({
           name: input.name,
-          ...(input.description ? { description: input.description } : {}),
+          ...definedOnly({ description: input.description }),
           throttle: { rateLimit: input.rateLimit, burstLimit: input.burstLimit },
           ...(input.quotaLimit
             ? { quota: { limit: input.quotaLimit, period: input.quotaPeriod, offset: 0 } }
@@ -126,7 +127,7 @@ export async function countPlanKeys(id: string): Promise<number> {
     const page = await aws(
       () =>
         apiGateway.send(
-          new GetUsagePlanKeysCommand({ usagePlanId: id, limit: 500, ...(position ? { position } : {}) }),
+          new GetUsagePlanKeysCommand({ usagePlanId: id, limit: 500, ...definedOnly({ position }) }),
         ),
       "API Gateway",
     );
@@ -152,8 +153,7 @@ export async function getUsagePage(
           startDate,
           endDate,
           limit: 500,
-          ...(position ? { position } : {}),
-          ...(keyId ? { keyId } : {}),
+          ...definedOnly({ position, keyId }),
         }),
       ),
     "API Gateway",

@@ -3,6 +3,7 @@
  * Prices default to the reference (§10, us-east-1) and are editable finance settings. Same money rules as pricing:
  * integer minor units, request prices per million, each amount rounded once, half up.
  */
+import { CACHE_PRICES } from "@/lib/stages/cache-prices";
 import { priceTiers, roundHalfUp, type Tier } from "./pricing";
 
 export type CostSettings = {
@@ -28,7 +29,8 @@ export const DEFAULT_COST_SETTINGS: CostSettings = {
     { upTo: 300_000_000, pricePerMillionMinor: 100 },
     { upTo: null, pricePerMillionMinor: 90 },
   ],
-  cacheHourMicro: 20_000,
+  // The 0.5 GB cluster, from the console's one price table (the stage page shows the same number).
+  cacheHourMicro: CACHE_PRICES["0.5"]!.microUsdPerHour,
   cacheHoursPerMonth: 0,
 };
 

@@ -22,6 +22,7 @@
  * month (base fee and minimum rounded half up; included requests rounded down, so we never give away a fraction of
  * a request). Tier bounds are not prorated. Days with no plan at all are listed as unpriced (amount 0).
  */
+import { daysInUtcMonth } from "@/lib/dates";
 
 export type TierMode = "GRADUATED" | "VOLUME";
 export type Tier = { upTo: number | null; pricePerMillionMinor: number };
@@ -184,10 +185,7 @@ export function priceSegment(seg: Segment, daysInMonth: number): PricedLine[] {
   return lines;
 }
 
-export function daysInMonth(month: string): number {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
+export const daysInMonth = daysInUtcMonth;
 
 export function monthDays(month: string): string[] {
   return Array.from({ length: daysInMonth(month) }, (_, i) => `${month}-${String(i + 1).padStart(2, "0")}`);

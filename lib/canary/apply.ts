@@ -25,6 +25,7 @@ import {
 import type { RestStageDto } from "@/lib/stages/types";
 import type { RolloutPlan } from "./analysis";
 import { notifyWebhook } from "./webhook";
+import { definedOnly } from "@/lib/utils/defined-only";
 
 /**
  * How a rollout changes its stage, shared by the engine (lib/canary/engine.ts) and operators' commands
@@ -121,7 +122,7 @@ export async function announce(r: RolloutRow, event: string, calls: PatchOp[][],
     step: r.stepIndex,
     percent: currentPercent(r),
     canaryDeploymentId: r.canaryDeploymentId,
-    ...(p && "reason" in p ? { reason: p.reason } : {}),
+    ...definedOnly({ reason: p && "reason" in p ? p.reason : undefined }),
     patch: calls,
   };
   await recordAudit({

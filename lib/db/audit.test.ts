@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeActor, uid } from "@/test/fixtures";
 import { listAuditEvents, recordAudit } from "./audit";
+import { shiftDays } from "@/lib/dates";
 
 describe("audit trail", () => {
   it("filters by actor, action prefix, target and date range, newest first, with server-side paging", async () => {
@@ -26,7 +27,7 @@ describe("audit trail", () => {
     expect(
       (await listAuditEvents(op, { actor: op.email, target: `t-${tag}-2`, page: 1, pageSize: 50 })).total,
     ).toBe(1);
-    const tomorrow = new Date(Date.now() + 86_400_000);
+    const tomorrow = shiftDays(new Date(), 1);
     expect(
       (await listAuditEvents(op, { action: `test.${tag}`, from: tomorrow, page: 1, pageSize: 50 })).total,
     ).toBe(0);

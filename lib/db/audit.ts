@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
 import { db, type Prisma, type Tx } from "./client";
+import { definedOnly } from "@/lib/utils/defined-only";
 
 export type AuditOutcome = "success" | "failure" | "denied";
 
@@ -69,7 +70,7 @@ export async function listAuditEvents(actor: Actor, f: AuditFilters) {
   if (f.action) where.action = { startsWith: f.action };
   if (f.outcome) where.outcome = f.outcome;
   if (f.target) where.OR = [{ targetId: { contains: f.target } }, { targetType: { contains: f.target } }];
-  if (f.from || f.to) where.at = { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) };
+  if (f.from || f.to) where.at = definedOnly({ gte: f.from, lt: f.to });
   const [total, rows] = await Promise.all([
     db.auditEvent.count({ where }),
     db.auditEvent.findMany({

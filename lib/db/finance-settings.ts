@@ -14,15 +14,6 @@ export async function getGraceDays(): Promise<number> {
   return Number.isInteger(v) && v >= 0 ? v : DEFAULT_GRACE_DAYS;
 }
 
-export async function setGraceDays(actor: Actor, days: number): Promise<void> {
-  assertCan(actor, "finance.manage");
-  await db.financeSetting.upsert({
-    where: { key: GRACE_KEY },
-    create: { key: GRACE_KEY, value: JSON.stringify(days), updatedById: actor.id },
-    update: { value: JSON.stringify(days), updatedById: actor.id },
-  });
-}
-
 const COST_KEY = "costToServe";
 
 export async function getCostSettings(): Promise<CostSettings> {

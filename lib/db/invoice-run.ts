@@ -6,6 +6,7 @@ import { conflict, invalid, notFound } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { db, Prisma, type Tx } from "./client";
 import { loadTermsResolver, tenantsWithPlans } from "./price-plans";
+import { addUtcMonths, utcMonth } from "@/lib/dates";
 
 /**
  * Invoice lifecycle: generate drafts from synced usage (UsageDaily, all of a tenant's keys), finalize (numbered per
@@ -18,12 +19,8 @@ type Client = Tx | typeof db;
 type Resolver = (tenantId: string) => (day: string) => PlanTerms | null;
 export const ADJUSTMENT_LOOKBACK_MONTHS = 12;
 
-export const currentMonth = (now: Date) => now.toISOString().slice(0, 7);
-export function addMonths(month: string, n: number): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m - 1 + n, 1));
-  return d.toISOString().slice(0, 7);
-}
+export const currentMonth = (now: Date) => utcMonth(now);
+export const addMonths = addUtcMonths;
 
 /**
  * Requests per tenant and day of `month`, summed over all of the tenant's keys and usage plans. For a whole month it

@@ -157,16 +157,6 @@ export async function assignPricePlan(
   return { tenantName: tenant.name, planName: plan.name };
 }
 
-/** The tenant's current plan for the partner's Plan page and the finance tenant view. */
-export async function tenantPlanAssignments(tenantId: string) {
-  const rows = await db.tenantPricePlan.findMany({
-    where: { tenantId },
-    orderBy: { effectiveFrom: "asc" },
-    include: { plan: { select: { name: true } } },
-  });
-  return rows.map((r) => ({ planId: r.planId, planName: r.plan.name, effectiveFrom: r.effectiveFrom }));
-}
-
 /**
  * Everything pricing needs, loaded once for a run: per tenant, a function giving the plan version in effect on a
  * day (the tenant's latest assignment on or before the day, then that plan's latest version on or before it).

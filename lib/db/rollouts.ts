@@ -13,6 +13,7 @@ import type {
 } from "@/lib/canary/types";
 import { notFound } from "@/lib/errors";
 import { db, type Tx } from "./client";
+import { definedOnly } from "@/lib/utils/defined-only";
 
 /**
  * Canary rollouts and their decision log. Reads are actor-first (operators: `ops.view`); the engine's writes
@@ -117,8 +118,7 @@ export async function listRollouts(
   assertCan(actor, "ops.view");
   const rows = await db.canaryRollout.findMany({
     where: {
-      ...(filter.restApiId ? { restApiId: filter.restApiId } : {}),
-      ...(filter.stageName ? { stageName: filter.stageName } : {}),
+      ...definedOnly({ restApiId: filter.restApiId, stageName: filter.stageName }),
       ...(filter.active ? { activeKey: { not: null } } : {}),
     },
     orderBy: { createdAt: "desc" },
@@ -167,7 +167,7 @@ export type DecisionInput = {
 export async function addDecision(tx: Tx | typeof db, rolloutId: string, at: Date, d: DecisionInput) {
   return tx.canaryDecision.create({
     data: {
-      ...(d.id ? { id: d.id } : {}),
+      ...definedOnly({ id: d.id }),
       rolloutId,
       at,
       stepIndex: d.stepIndex,

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
 import type { PlanSettings } from "@/lib/aws/usage-plans";
 import { db } from "./client";
+import { definedOnly } from "@/lib/utils/defined-only";
 
 export type SubscriptionDTO = {
   id: string;
@@ -26,7 +27,7 @@ export async function listSubscriptions(
 ): Promise<SubscriptionDTO[]> {
   assertCan(actor, "ops.view");
   const rows = await db.subscription.findMany({
-    where: { until: null, ...(f.usagePlanId ? { usagePlanId: f.usagePlanId } : {}) },
+    where: { until: null, ...definedOnly({ usagePlanId: f.usagePlanId }) },
     orderBy: { since: "asc" },
   });
   const tenants = new Map(
@@ -51,10 +52,6 @@ export async function addSubscription(tenantId: string, usagePlanId: string, at:
 
 export async function endSubscription(tenantId: string, usagePlanId: string, at: Date): Promise<void> {
   await db.subscription.updateMany({ where: { tenantId, usagePlanId, until: null }, data: { until: at } });
-}
-
-export async function countSubscribers(usagePlanId: string): Promise<number> {
-  return db.subscription.count({ where: { usagePlanId, until: null } });
 }
 
 // ─── Plan snapshots (what usage pages show without calling AWS) ─────────────────────────────────────────

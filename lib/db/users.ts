@@ -87,10 +87,6 @@ export async function createUserWithPassword(tx: Tx, u: NewUser) {
   return user;
 }
 
-export async function emailIsTaken(email: string): Promise<boolean> {
-  return (await db.user.count({ where: { email } })) > 0;
-}
-
 /** The session's view of a user: role, tenant and whether either is switched off. Used by lib/auth only. */
 export async function getSessionUser(userId: string) {
   return db.user.findUnique({

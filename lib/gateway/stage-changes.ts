@@ -11,6 +11,7 @@ import { httpStageUpdate, stagePatchCalls } from "@/lib/stages/changes";
 import type { PatchOp } from "@/lib/stages/patch";
 import type { RestStageDto } from "@/lib/stages/types";
 import { stageVersion } from "@/lib/stages/version";
+import { definedOnly } from "@/lib/utils/defined-only";
 
 export const STALE_STAGE_MESSAGE =
   "This stage changed since you loaded the page (someone else, or another tab, changed it). Nothing was applied: reload the page to see the current settings, then make your change again.";
@@ -100,7 +101,7 @@ export async function deployToStage(
     restApiId: input.restApiId,
     stageName: input.stageName,
     description: input.description,
-    ...(input.canary ? { canary: input.canary } : {}),
+    ...definedOnly({ canary: input.canary }),
   });
 }
 

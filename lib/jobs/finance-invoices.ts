@@ -6,13 +6,14 @@ import { getGraceDays } from "@/lib/db/finance-settings";
 import { addMonths, currentMonth, finalizeInvoices, generateInvoices } from "@/lib/db/invoice-run";
 import { releaseLease, tryAcquireLease } from "@/lib/db/leases";
 import { log } from "@/lib/log";
+import { shiftDays, startOfUtcMonth } from "@/lib/dates";
 
 export const FINALIZE_JOB_NAME = "finance.finalize-invoices";
 
 /** The first instant at which a draft of `month` is due: the start of the next month plus the grace days. */
 export function dueAt(month: string, graceDays: number): Date {
   const next = addMonths(month, 1);
-  return new Date(Date.parse(`${next}-01T00:00:00Z`) + graceDays * 86_400_000);
+  return shiftDays(startOfUtcMonth(next), graceDays);
 }
 
 /**

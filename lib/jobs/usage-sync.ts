@@ -8,8 +8,7 @@ import { savePlanSnapshots } from "@/lib/db/subscriptions";
 import { getSyncState, setSyncState, upsertUsage, type UsageCell } from "@/lib/db/usage";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-
-const DAY_MS = 86_400_000;
+import { addUtcDays, shiftDays, utcDay } from "@/lib/dates";
 
 export type SyncOptions = {
   /** Days back from today (inclusive of today); default: 4 (today + 3), or 90 when nothing was ever synced. */
@@ -65,7 +64,7 @@ export async function runUsageSync(opts: SyncOptions = {}): Promise<SyncResult> 
   const pace = pacer(opts.rps ?? 8);
   const today = now();
   const endDate = dayOf(today);
-  const startDate = dayOf(new Date(today.getTime() - (days - 1) * DAY_MS));
+  const startDate = utcDay(shiftDays(today, -(days - 1)));
   await setSyncState({
     running: true,
     startedAt: new Date(),
@@ -98,7 +97,7 @@ export async function runUsageSync(opts: SyncOptions = {}): Promise<SyncResult> 
                 apiKeyId: keyId,
                 usagePlanId: plan.id,
                 tenantId: owners.get(keyId) ?? customer.get(keyId) ?? null,
-                day: dayOf(new Date(Date.parse(`${startDate}T00:00:00Z`) + i * DAY_MS)),
+                day: addUtcDays(startDate, i),
                 requests: r[0] ?? 0,
               }),
             );
@@ -136,7 +135,7 @@ export async function syncKeyUsage(
 ): Promise<void> {
   const today = now();
   const endDate = dayOf(today);
-  const startDate = dayOf(new Date(today.getTime() - (days - 1) * DAY_MS));
+  const startDate = utcDay(shiftDays(today, -(days - 1)));
   for (const planId of planIds) {
     let page;
     try {
@@ -152,7 +151,7 @@ export async function syncKeyUsage(
           apiKeyId: id,
           usagePlanId: planId,
           tenantId,
-          day: dayOf(new Date(Date.parse(`${startDate}T00:00:00Z`) + i * DAY_MS)),
+          day: addUtcDays(startDate, i),
           requests: r[0] ?? 0,
         }),
       );

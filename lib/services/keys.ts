@@ -17,8 +17,9 @@ import { env } from "@/lib/env";
 import { AppError, conflict, forbidden, invalid } from "@/lib/errors";
 import { syncKeyUsage } from "@/lib/jobs/usage-sync";
 import { log } from "@/lib/log";
+import { DAY_MS, days, HOUR_MS } from "@/lib/dates";
 
-export const GRACE_OPTIONS = { now: 0, "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000 } as const;
+export const GRACE_OPTIONS = { now: 0, "1h": HOUR_MS, "24h": DAY_MS, "7d": days(7) } as const;
 export type Grace = keyof typeof GRACE_OPTIONS;
 
 /**

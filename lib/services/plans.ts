@@ -16,7 +16,6 @@ import { liveKeysOfTenant } from "@/lib/db/api-keys";
 import {
   activePlanIds,
   addSubscription,
-  countSubscribers,
   endSubscription,
   markPlanDeleted,
   planSnapshots,
@@ -170,8 +169,4 @@ export async function changePlan(
   const at = now();
   await endSubscription(tenant.id, fromPlanId, at);
   await addSubscription(tenant.id, toPlanId, at);
-}
-
-export async function countPlanSubscribers(planId: string) {
-  return countSubscribers(planId);
 }

@@ -1,35 +1,27 @@
 import type { Metadata } from "next";
 import { FileText } from "lucide-react";
 import { InvoiceTable } from "@/components/finance/invoice-table";
-import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { Select } from "@/components/ui/select";
+import { FilterBar } from "@/components/lists/filter-bar";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { addMonths, currentMonth } from "@/lib/db/invoice-run";
-import { INVOICE_PAGE_SIZE, listInvoices, type InvoiceStatus } from "@/lib/db/invoices";
+import { INVOICE_PAGE_SIZE, listInvoices } from "@/lib/db/invoices";
+import { invoicesQuerySchema, type RawSearchParams } from "@/lib/schemas/list-params";
 import { getGraceDays } from "@/lib/db/finance-settings";
 import { GenerateInvoicesForm } from "./_components/generate-invoices-form";
+import { definedOnly } from "@/lib/utils/defined-only";
 
 export const metadata: Metadata = { title: "Invoices" };
 
-const STATUSES = ["DRAFT", "FINALIZED", "VOID"] as const;
-
-export default async function InvoicesPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ month?: string; status?: string; page?: string }>;
-}) {
+export default async function InvoicesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("finance.view");
-  const sp = await searchParams;
-  const month = sp.month && /^\d{4}-\d{2}$/.test(sp.month) ? sp.month : undefined;
-  const status = STATUSES.find((s) => s === sp.status) as InvoiceStatus | undefined;
-  const page = Math.max(1, Number(sp.page) || 1);
+  const { month, status, page } = invoicesQuerySchema.parse(await searchParams);
   const [{ rows, total, months }, grace] = await Promise.all([
-    listInvoices(actor, { ...(month ? { month } : {}), ...(status ? { status } : {}), page }),
+    listInvoices(actor, { ...definedOnly({ month, status }), page }),
     getGraceDays(),
   ]);
   const manage = can(actor.role, "finance.manage");
@@ -37,7 +29,7 @@ export default async function InvoicesPage({
   const choices = Array.from({ length: 12 }, (_, i) => addMonths(last, -i));
   const filtered = Boolean(month || status);
   const hrefFor = (p: number) =>
-    `/finance/invoices?${new URLSearchParams({ ...(month ? { month } : {}), ...(status ? { status } : {}), page: String(p) })}`;
+    `/finance/invoices?${new URLSearchParams({ ...definedOnly({ month, status }), page: String(p) })}`;
   return (
     <>
       <PageHeader
@@ -59,36 +51,27 @@ export default async function InvoicesPage({
           </CardContent>
         </Card>
       ) : null}
-      <form className="mb-4 flex flex-wrap items-end gap-2" role="search">
-        <label className="sr-only" htmlFor="month">
-          Month
-        </label>
-        <Select
-          id="month"
-          name="month"
-          defaultValue={month ?? ""}
-          className="w-40"
-          options={[{ value: "", label: "Any month" }, ...months.map((m) => ({ value: m, label: m }))]}
-        />
-        <label className="sr-only" htmlFor="status">
-          Status
-        </label>
-        <Select
-          id="status"
-          name="status"
-          defaultValue={status ?? ""}
-          className="w-40"
-          options={[
-            { value: "", label: "Any status" },
-            { value: "DRAFT", label: "Draft" },
-            { value: "FINALIZED", label: "Finalized" },
-            { value: "VOID", label: "Void" },
-          ]}
-        />
-        <Button type="submit" variant="secondary">
-          Filter
-        </Button>
-      </form>
+      <FilterBar
+        selects={[
+          {
+            name: "month",
+            label: "Month",
+            defaultValue: month,
+            options: [{ value: "", label: "Any month" }, ...months.map((m) => ({ value: m, label: m }))],
+          },
+          {
+            name: "status",
+            label: "Status",
+            defaultValue: status,
+            options: [
+              { value: "", label: "Any status" },
+              { value: "DRAFT", label: "Draft" },
+              { value: "FINALIZED", label: "Finalized" },
+              { value: "VOID", label: "Void" },
+            ],
+          },
+        ]}
+      />
       {rows.length === 0 ? (
         <EmptyState
           icon={<FileText />}

@@ -3,18 +3,17 @@ import { Network } from "lucide-react";
 import Link from "next/link";
 import { GatewayReadError } from "@/components/gateway/gateway-read-error";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
-import { Select } from "@/components/ui/select";
+import { FilterBar } from "@/components/lists/filter-bar";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { formatDate } from "@/lib/format";
 import { loadApiList } from "@/lib/gateway/apis";
 import { readGateway } from "@/lib/gateway/page-read";
 import type { ApiSummaryDto } from "@/lib/stages/types";
+import { apisQuerySchema, type RawSearchParams } from "@/lib/schemas/list-params";
 
 export const metadata: Metadata = { title: "APIs" };
 
@@ -22,15 +21,11 @@ const apiHref = (a: Pick<ApiSummaryDto, "id" | "kind">) =>
   a.kind === "REST" ? `/ops/apis/rest/${a.id}` : `/ops/apis/v2/${a.id}`;
 const KIND_LABEL = { REST: "REST", HTTP: "HTTP", WEBSOCKET: "WebSocket" } as const;
 
-export default async function ApisPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ q?: string; kind?: string }>;
-}) {
+export default async function ApisPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("ops.view");
-  const sp = await searchParams;
-  const q = sp.q?.trim().slice(0, 100).toLowerCase() || "";
-  const kind = sp.kind === "REST" || sp.kind === "HTTP" || sp.kind === "WEBSOCKET" ? sp.kind : "";
+  const params = apisQuerySchema.parse(await searchParams);
+  const q = params.q?.toLowerCase() ?? "";
+  const kind = params.kind ?? "";
   const read = await readGateway(loadApiList(actor));
   if (!read.ok) return <GatewayReadError message={read.message} />;
   const apis = read.data;
@@ -48,36 +43,22 @@ export default async function ApisPage({
         title="APIs"
         description="Your API Gateway APIs: REST APIs (v1) and HTTP and WebSocket APIs (v2), each with its stages — named, callable snapshots such as dev or prod."
       />
-      <form className="mb-4 flex flex-wrap items-end gap-2" role="search">
-        <label className="sr-only" htmlFor="q">
-          Search APIs
-        </label>
-        <Input
-          id="q"
-          name="q"
-          defaultValue={sp.q ?? ""}
-          placeholder="Search by name, id or tag"
-          className="max-w-xs"
-        />
-        <label className="sr-only" htmlFor="kind">
-          Type
-        </label>
-        <Select
-          id="kind"
-          name="kind"
-          defaultValue={kind}
-          className="w-40"
-          options={[
-            { value: "", label: "Any type" },
-            { value: "REST", label: "REST" },
-            { value: "HTTP", label: "HTTP" },
-            { value: "WEBSOCKET", label: "WebSocket" },
-          ]}
-        />
-        <Button type="submit" variant="secondary">
-          Filter
-        </Button>
-      </form>
+      <FilterBar
+        search={{ label: "Search APIs", placeholder: "Search by name, id or tag", defaultValue: params.q }}
+        selects={[
+          {
+            name: "kind",
+            label: "Type",
+            defaultValue: kind,
+            options: [
+              { value: "", label: "Any type" },
+              { value: "REST", label: "REST" },
+              { value: "HTTP", label: "HTTP" },
+              { value: "WEBSOCKET", label: "WebSocket" },
+            ],
+          },
+        ]}
+      />
       {shown.length === 0 ? (
         <EmptyState
           icon={<Network />}

@@ -14,6 +14,8 @@ import { requirePermission } from "@/lib/auth/page-guard";
 import { listAuditActions, listAuditEvents } from "@/lib/db/audit";
 import { formatDateTime } from "@/lib/format";
 import { auditQuerySchema } from "@/lib/schemas/audit";
+import { shiftDays } from "@/lib/dates";
+import { definedOnly } from "@/lib/utils/defined-only";
 
 export const metadata: Metadata = { title: "Audit trail" };
 const PAGE_SIZE = 50;
@@ -28,15 +30,17 @@ export default async function AuditPage({
   const raw = await searchParams;
   const q = auditQuerySchema.parse(raw);
   // The "to" day is inclusive for people; the query's upper bound is exclusive.
-  const to = q.to ? new Date(q.to.getTime() + 86_400_000) : undefined;
+  const to = q.to ? shiftDays(q.to, 1) : undefined;
   const [{ events, total, page, pageCount }, actions] = await Promise.all([
     listAuditEvents(actor, {
-      ...(q.actor ? { actor: q.actor } : {}),
-      ...(q.action ? { action: q.action } : {}),
-      ...(q.target ? { target: q.target } : {}),
-      ...(q.outcome ? { outcome: q.outcome } : {}),
-      ...(q.from ? { from: q.from } : {}),
-      ...(to ? { to } : {}),
+      ...definedOnly({
+        actor: q.actor,
+        action: q.action,
+        target: q.target,
+        outcome: q.outcome,
+        from: q.from,
+        to,
+      }),
       page: q.page,
       pageSize: PAGE_SIZE,
     }),

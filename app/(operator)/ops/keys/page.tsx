@@ -2,40 +2,28 @@ import type { Metadata } from "next";
 import { KeyRound } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { FilterBar } from "@/components/lists/filter-bar";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination, pageHref } from "@/components/ui/pagination";
-import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
-import type { KeyStatus } from "@/lib/db/api-keys";
 import { formatDate } from "@/lib/format";
 import { loadKeysView } from "@/lib/keys-view";
+import { keysQuerySchema, type RawSearchParams } from "@/lib/schemas/list-params";
 import { OpsKeyActions } from "./_components/ops-key-actions";
+import { definedOnly } from "@/lib/utils/defined-only";
 
 export const metadata: Metadata = { title: "API keys" };
 const PAGE_SIZE = 50;
 
 /** Every tenant key, paged and filtered in the database (no AWS call per render). */
-export default async function OpsKeysPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | undefined>>;
-}) {
+export default async function OpsKeysPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("ops.view");
-  const sp = await searchParams;
-  const q = sp.q?.trim().slice(0, 60) || undefined;
-  const status = (["ACTIVE", "DISABLED", "DELETED"] as const).find((s) => s === sp.status) as
-    KeyStatus | undefined;
-  const tenantId = sp.tenant && /^[\w-]{1,64}$/.test(sp.tenant) ? sp.tenant : undefined;
-  const page = Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1);
+  const { q, status, tenant: tenantId, page } = keysQuerySchema.parse(await searchParams);
   const { items, total, orphans, tenants, planName, tenantPlans } = await loadKeysView(actor, {
-    ...(q ? { q } : {}),
-    ...(status ? { status } : {}),
-    ...(tenantId ? { tenantId } : {}),
+    ...definedOnly({ q, status, tenantId }),
     page,
     pageSize: PAGE_SIZE,
   });
@@ -58,43 +46,32 @@ export default async function OpsKeysPage({
           {orphans.total > orphans.items.length ? ", …" : ""}. Delete them in AWS or ask who created them.
         </Alert>
       ) : null}
-      <form className="mb-4 flex flex-wrap items-end gap-2" role="search">
-        <label className="sr-only" htmlFor="q">
-          Search keys
-        </label>
-        <Input id="q" name="q" defaultValue={q} placeholder="Label or key id" className="max-w-xs" />
-        <label className="sr-only" htmlFor="tenant">
-          Tenant
-        </label>
-        <Select
-          id="tenant"
-          name="tenant"
-          defaultValue={tenantId ?? ""}
-          className="w-48"
-          options={[
-            { value: "", label: "Any tenant" },
-            ...tenants.map((t) => ({ value: t.id, label: t.name })),
-          ]}
-        />
-        <label className="sr-only" htmlFor="status">
-          Status
-        </label>
-        <Select
-          id="status"
-          name="status"
-          defaultValue={status ?? ""}
-          className="w-40"
-          options={[
-            { value: "", label: "Not deleted" },
-            { value: "ACTIVE", label: "Active" },
-            { value: "DISABLED", label: "Disabled" },
-            { value: "DELETED", label: "Deleted" },
-          ]}
-        />
-        <Button type="submit" variant="secondary">
-          Filter
-        </Button>
-      </form>
+      <FilterBar
+        search={{ label: "Search keys", placeholder: "Label or key id", defaultValue: q }}
+        selects={[
+          {
+            name: "tenant",
+            label: "Tenant",
+            defaultValue: tenantId,
+            className: "w-48",
+            options: [
+              { value: "", label: "Any tenant" },
+              ...tenants.map((t) => ({ value: t.id, label: t.name })),
+            ],
+          },
+          {
+            name: "status",
+            label: "Status",
+            defaultValue: status,
+            options: [
+              { value: "", label: "Not deleted" },
+              { value: "ACTIVE", label: "Active" },
+              { value: "DISABLED", label: "Disabled" },
+              { value: "DELETED", label: "Deleted" },
+            ],
+          },
+        ]}
+      />
       <p className="mb-2 text-sm text-muted-foreground" data-testid="key-total">
         {total.toLocaleString("en")} {total === 1 ? "key" : "keys"}
       </p>
@@ -158,7 +135,7 @@ export default async function OpsKeysPage({
         className="mt-4"
         page={page}
         pageCount={Math.max(1, Math.ceil(total / PAGE_SIZE))}
-        hrefFor={(p) => pageHref("/ops/keys", sp, p)}
+        hrefFor={(p) => pageHref("/ops/keys", definedOnly({ q, status, tenant: tenantId }), p)}
       />
     </>
   );

@@ -2,31 +2,24 @@ import type { Metadata } from "next";
 import { Building2 } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
-import { Select } from "@/components/ui/select";
-import { Button } from "@/components/ui/button";
+import { FilterBar } from "@/components/lists/filter-bar";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
-import { listTenants, type TenantStatus } from "@/lib/db/tenants";
+import { listTenants } from "@/lib/db/tenants";
+import { tenantsQuerySchema, type RawSearchParams } from "@/lib/schemas/list-params";
 import { formatDate } from "@/lib/format";
 import { CreateTenantDialog } from "./_components/create-tenant-dialog";
 import { TenantRowActions } from "./_components/tenant-row-actions";
+import { definedOnly } from "@/lib/utils/defined-only";
 
 export const metadata: Metadata = { title: "Tenants" };
 
-export default async function TenantsPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ q?: string; status?: string }>;
-}) {
+export default async function TenantsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("tenants.read");
-  const sp = await searchParams;
-  const status =
-    sp.status === "ACTIVE" || sp.status === "SUSPENDED" ? (sp.status as TenantStatus) : undefined;
-  const q = sp.q?.trim().slice(0, 80) || undefined;
-  const tenants = await listTenants(actor, { ...(q ? { q } : {}), ...(status ? { status } : {}) });
+  const { q, status } = tenantsQuerySchema.parse(await searchParams);
+  const tenants = await listTenants(actor, definedOnly({ q, status }));
   const manage = can(actor.role, "tenants.manage");
   return (
     <>
@@ -35,29 +28,21 @@ export default async function TenantsPage({
         description="A tenant is a partner organisation that calls your APIs. Its partner users manage its API keys; suspending it signs them out and keeps them out."
         actions={manage ? <CreateTenantDialog /> : null}
       />
-      <form className="mb-4 flex flex-wrap items-end gap-2" role="search">
-        <label className="sr-only" htmlFor="q">
-          Search tenants
-        </label>
-        <Input id="q" name="q" defaultValue={q} placeholder="Search by name" className="max-w-xs" />
-        <label className="sr-only" htmlFor="status">
-          Status
-        </label>
-        <Select
-          id="status"
-          name="status"
-          defaultValue={status ?? ""}
-          className="w-40"
-          options={[
-            { value: "", label: "Any status" },
-            { value: "ACTIVE", label: "Active" },
-            { value: "SUSPENDED", label: "Suspended" },
-          ]}
-        />
-        <Button type="submit" variant="secondary">
-          Filter
-        </Button>
-      </form>
+      <FilterBar
+        search={{ label: "Search tenants", placeholder: "Search by name", defaultValue: q }}
+        selects={[
+          {
+            name: "status",
+            label: "Status",
+            defaultValue: status,
+            options: [
+              { value: "", label: "Any status" },
+              { value: "ACTIVE", label: "Active" },
+              { value: "SUSPENDED", label: "Suspended" },
+            ],
+          },
+        ]}
+      />
       {tenants.length === 0 ? (
         <EmptyState
           icon={<Building2 />}

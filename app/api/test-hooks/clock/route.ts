@@ -4,13 +4,10 @@ import { defineRoute } from "@/lib/auth/define-route";
 import { advanceClock, now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { notFound } from "@/lib/errors";
+import { days } from "@/lib/dates";
 
 const body = z.object({
-  advanceMs: z
-    .number()
-    .int()
-    .min(0)
-    .max(400 * 86_400_000),
+  advanceMs: z.number().int().min(0).max(days(400)),
 });
 
 /**

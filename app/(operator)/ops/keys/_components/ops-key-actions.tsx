@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { toast } from "@/components/ui/toaster";
-import { removeApiKeyAction } from "@/lib/actions/remove-api-key";
+import { deleteApiKeyAction } from "@/lib/actions/delete-api-key";
 import { setKeyEnabledAction } from "@/lib/actions/set-key-enabled";
 
 export function OpsKeyActions({ k }: { k: { id: string; label: string; status: string } }) {
@@ -47,7 +47,7 @@ export function OpsKeyActions({ k }: { k: { id: string; label: string; status: s
         description="The key is deleted in AWS for good; its usage history stays with the tenant."
         confirmLabel="Delete key"
         destructive
-        onConfirm={async () => done(await removeApiKeyAction({ keyId: k.id }), `${k.label} deleted.`)}
+        onConfirm={async () => done(await deleteApiKeyAction({ keyId: k.id }), `${k.label} deleted.`)}
       />
     </div>
   );

@@ -30,6 +30,7 @@ import { deploymentPatch } from "@/lib/stages/patch";
 import type { DeploymentDto } from "@/lib/stages/types";
 import { parseOverrides } from "./overrides";
 import { useStage } from "./stage-context";
+import { definedOnly } from "@/lib/utils/defined-only";
 
 /** Deployment history with one-click (confirmed) rollback, and creating a deployment (optionally as a canary). */
 export function DeploymentsCard({ deployments }: { deployments: readonly DeploymentDto[] }) {
@@ -216,7 +217,7 @@ function CreateDeploymentDialog() {
               {JSON.stringify(
                 {
                   stageName: stage.stageName,
-                  ...(description ? { description } : {}),
+                  ...definedOnly({ description }),
                   ...(asCanary
                     ? {
                         canarySettings: {
