@@ -43,7 +43,7 @@ afterAll(async () => {
 
 async function apply(stageName: string, change: StageChange) {
   const { getRestStage } = await import("@/lib/aws/stages");
-  const { applyStageChange } = await import("@/lib/gateway/stage-changes");
+  const { applyStageChange } = await import("@/lib/stages/commands");
   const { stageVersion } = await import("@/lib/stages/version");
   const api = seeded.restApis.payments;
   const version = stageVersion(await getRestStage(api, stageName));
@@ -109,7 +109,7 @@ describe("REST stage changes against the gateway", () => {
       metricsEnabled: true,
       loggingLevel: "INFO",
     });
-    const { flushStageCache } = await import("@/lib/gateway/stage-changes");
+    const { flushStageCache } = await import("@/lib/stages/commands");
     await expect(flushStageCache(operator, seeded.restApis.payments, "dev")).resolves.toBeUndefined();
     await expect(flushStageCache(operator, seeded.restApis.payments, "prod")).rejects.toMatchObject({
       code: "invalid",
@@ -139,7 +139,7 @@ describe("REST stage changes against the gateway", () => {
   });
   it("refuses a plain deployment while a canary runs, and an empty change", async () => {
     const { getRestStage } = await import("@/lib/aws/stages");
-    const { deployToStage, applyStageChange } = await import("@/lib/gateway/stage-changes");
+    const { deployToStage, applyStageChange } = await import("@/lib/stages/commands");
     const { stageVersion } = await import("@/lib/stages/version");
     const api = seeded.restApis.payments;
     const current = await getRestStage(api, "prod");
@@ -167,7 +167,7 @@ describe("REST stage changes against the gateway", () => {
     ).rejects.toMatchObject({ code: "invalid", message: expect.stringMatching(/Nothing to change/) });
   });
   it("finance cannot change a stage", async () => {
-    const { applyStageChange } = await import("@/lib/gateway/stage-changes");
+    const { applyStageChange } = await import("@/lib/stages/commands");
     await expect(
       applyStageChange(
         { ...operator, role: "finance" },
@@ -179,8 +179,8 @@ describe("REST stage changes against the gateway", () => {
 
 describe("HTTP API stage changes against the gateway", () => {
   it("variables, default and per-route throttling, auto-deploy", async () => {
-    const { loadHttpStage } = await import("@/lib/gateway/apis");
-    const { applyHttpStageChange } = await import("@/lib/gateway/stage-changes");
+    const { loadHttpStage } = await import("@/lib/apis/loaders");
+    const { applyHttpStageChange } = await import("@/lib/stages/commands");
     const apiId = seeded.httpApiId;
     const run = async (change: Parameters<typeof applyHttpStageChange>[1]["change"]) => {
       const { version } = await loadHttpStage(operator, apiId, "prod");

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/define-action";
 import { keyIdSchema } from "@/lib/schemas/keys";
-import { deleteKey } from "@/lib/services/keys";
+import { deleteKey } from "@/lib/keys/commands";
 
 /** A partner deletes one of its own revoked keys (AWS forgets it; its usage history stays with the tenant). */
 export const deleteApiKeyAction = defineAction({

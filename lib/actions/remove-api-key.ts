@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/define-action";
 import { keyIdSchema } from "@/lib/schemas/keys";
-import { deleteKey } from "@/lib/services/keys";
+import { deleteKey } from "@/lib/keys/commands";
 
 /** Operator: delete any tenant's key (including ones a failed operation left flagged for cleanup). */
 export const removeApiKeyAction = defineAction({

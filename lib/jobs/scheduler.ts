@@ -3,11 +3,11 @@ import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import { releaseLease, tryAcquireLease } from "@/lib/db/leases";
 import { log } from "@/lib/log";
-import { expireRotatedKeys } from "@/lib/services/keys";
+import { expireRotatedKeys } from "@/lib/keys/commands";
 import { now } from "@/lib/clock";
 import { runCanaryEngine } from "@/lib/canary/engine";
-import { finalizeDueInvoices } from "./finance-invoices";
-import { runUsageSync } from "./usage-sync";
+import { finalizeDueInvoices } from "@/lib/invoices/finalize-due";
+import { runUsageSync } from "@/lib/usage/sync";
 
 /**
  * Background jobs of this server process. Each run takes the job's lease in the database first, so with several

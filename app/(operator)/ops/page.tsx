@@ -10,7 +10,7 @@ import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { listAuditEvents } from "@/lib/db/audit";
 import { listTenants } from "@/lib/db/tenants";
-import { loadApiList } from "@/lib/gateway/apis";
+import { loadApiList } from "@/lib/apis/loaders";
 import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Overview" };

@@ -12,7 +12,7 @@ import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { formatDate } from "@/lib/format";
-import { loadApiList } from "@/lib/gateway/apis";
+import { loadApiList } from "@/lib/apis/loaders";
 import { readGateway } from "@/lib/gateway/page-read";
 import type { ApiSummaryDto } from "@/lib/stages/types";
 

@@ -13,7 +13,7 @@ import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import type { KeyStatus } from "@/lib/db/api-keys";
 import { formatDate } from "@/lib/format";
-import { loadKeysView } from "@/lib/keys-view";
+import { loadKeysView } from "@/lib/keys/loaders";
 import { OpsKeyActions } from "./_components/ops-key-actions";
 
 export const metadata: Metadata = { title: "API keys" };

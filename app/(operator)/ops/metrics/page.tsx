@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/page-guard";
-import { loadApiList } from "@/lib/gateway/apis";
+import { loadApiList } from "@/lib/apis/loaders";
 import { readGateway } from "@/lib/gateway/page-read";
 import { MAX_OVERVIEW_STAGES } from "@/lib/schemas/metrics";
 

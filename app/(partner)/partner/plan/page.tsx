@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { myPlans } from "@/lib/db/subscriptions";
 import { env } from "@/lib/env";
-import { quotaWords, throttleWords } from "@/lib/plan-words";
+import { quotaWords, throttleWords } from "@/lib/plans/plan-words";
 
 export const metadata: Metadata = { title: "Plan" };
 

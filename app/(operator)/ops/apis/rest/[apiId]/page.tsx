@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/format";
-import { loadRestApi } from "@/lib/gateway/apis";
+import { loadRestApi } from "@/lib/apis/loaders";
 import { readGateway } from "@/lib/gateway/page-read";
 
 export const metadata: Metadata = { title: "REST API" };

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/format";
-import { loadHttpApi } from "@/lib/gateway/apis";
+import { loadHttpApi } from "@/lib/apis/loaders";
 import { readGateway } from "@/lib/gateway/page-read";
 
 export const metadata: Metadata = { title: "HTTP / WebSocket API" };

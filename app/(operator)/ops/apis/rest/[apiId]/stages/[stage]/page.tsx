@@ -10,7 +10,7 @@ import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { listRollouts } from "@/lib/db/rollouts";
 import { formatDateTime } from "@/lib/format";
-import { loadRestStage } from "@/lib/gateway/apis";
+import { loadRestStage } from "@/lib/apis/loaders";
 import { readGateway } from "@/lib/gateway/page-read";
 import { CanaryCard } from "./_components/canary-card";
 import { DeploymentsCard } from "./_components/deployments-card";

@@ -6,7 +6,7 @@ import { StageCharts } from "@/components/metrics/stage-charts";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
-import { loadHttpStage } from "@/lib/gateway/apis";
+import { loadHttpStage } from "@/lib/apis/loaders";
 import { readGateway } from "@/lib/gateway/page-read";
 import { HttpStageEditor } from "./_components/http-stage-editor";
 

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { listRollouts } from "@/lib/db/rollouts";
-import { loadRestStage } from "@/lib/gateway/apis";
+import { loadRestStage } from "@/lib/apis/loaders";
 import { readGateway } from "@/lib/gateway/page-read";
 import { RolloutWizard } from "./_components/rollout-wizard";
 

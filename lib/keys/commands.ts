@@ -15,7 +15,7 @@ import {
 import { activePlanIds } from "@/lib/db/subscriptions";
 import { env } from "@/lib/env";
 import { AppError, conflict, forbidden, invalid } from "@/lib/errors";
-import { syncKeyUsage } from "@/lib/jobs/usage-sync";
+import { syncKeyUsage } from "@/lib/usage/sync";
 import { log } from "@/lib/log";
 
 export const GRACE_OPTIONS = { now: 0, "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000 } as const;

@@ -7,8 +7,8 @@ const tg: TestGateway = await startTestGateway();
 process.env.AWS_ENDPOINT_URL = tg.gw.url;
 process.env.TOLLGATE_MODE = "local";
 const { makeActor, makeTenant } = await import("@/test/fixtures");
-const plans = await import("./plans");
-const keys = await import("./keys");
+const plans = await import("./commands");
+const keys = await import("@/lib/keys/commands");
 
 afterAll(async () => {
   await tg.stop();

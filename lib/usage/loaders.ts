@@ -4,7 +4,7 @@ import { dayOf, now } from "@/lib/clock";
 import { listMyKeys } from "@/lib/db/api-keys";
 import { myPlans } from "@/lib/db/subscriptions";
 import { myUsage, readSyncState } from "@/lib/db/usage";
-import { dayRange, daysBack, forecast, quotaPeriodOf } from "@/lib/usage-math";
+import { dayRange, daysBack, forecast, quotaPeriodOf } from "@/lib/usage/usage-math";
 
 /**
  * Everything the partner usage page shows, from the database only (no AWS call): 90 days per key and in total,
