@@ -149,3 +149,12 @@ export async function getInvoice(actor: Actor, id: string): Promise<InvoiceDetai
     reissuedAs: reissuedAs.map((x) => ({ ...x, status: x.status as InvoiceStatus })),
   };
 }
+
+/** Drafts of months before `month`, oldest first, for the finance job (lib/invoices/finalize-due.ts); no actor. */
+export async function listDraftsBefore(month: string): Promise<{ id: string; month: string }[]> {
+  return db.invoice.findMany({
+    where: { status: "DRAFT", month: { lt: month } },
+    select: { id: true, month: true },
+    orderBy: [{ month: "asc" }, { createdAt: "asc" }],
+  });
+}
