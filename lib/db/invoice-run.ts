@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
+import { addMonths, currentMonth } from "@/lib/billing/months";
 import { monthDays, priceMonth, type PlanTerms, type PricedLine } from "@/lib/billing/pricing";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import { env } from "@/lib/env";
@@ -17,13 +18,6 @@ import { loadTermsResolver, tenantsWithPlans } from "./price-plans";
 type Client = Tx | typeof db;
 type Resolver = (tenantId: string) => (day: string) => PlanTerms | null;
 export const ADJUSTMENT_LOOKBACK_MONTHS = 12;
-
-export const currentMonth = (now: Date) => now.toISOString().slice(0, 7);
-export function addMonths(month: string, n: number): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m - 1 + n, 1));
-  return d.toISOString().slice(0, 7);
-}
 
 /**
  * Requests per tenant and day of `month`, summed over all of the tenant's keys and usage plans. For a whole month it

@@ -4,7 +4,7 @@ import { assertCan } from "@/lib/auth/assert";
 import type { PlanSettings } from "@/lib/aws/usage-plans";
 import { db } from "./client";
 
-export type SubscriptionDTO = {
+export type SubscriptionDto = {
   id: string;
   tenantId: string;
   tenantName: string;
@@ -23,7 +23,7 @@ export async function activePlanIds(tenantId: string): Promise<string[]> {
 export async function listSubscriptions(
   actor: Actor,
   f: { usagePlanId?: string } = {},
-): Promise<SubscriptionDTO[]> {
+): Promise<SubscriptionDto[]> {
   assertCan(actor, "ops.view");
   const rows = await db.subscription.findMany({
     where: { until: null, ...(f.usagePlanId ? { usagePlanId: f.usagePlanId } : {}) },

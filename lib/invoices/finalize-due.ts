@@ -2,7 +2,8 @@ import "server-only";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { getGraceDays } from "@/lib/db/finance-settings";
 import { listDraftsBefore } from "@/lib/db/invoices";
-import { addMonths, currentMonth, finalizeInvoices, generateInvoices } from "@/lib/db/invoice-run";
+import { addMonths, currentMonth } from "@/lib/billing/months";
+import { finalizeInvoices, generateInvoices } from "@/lib/db/invoice-run";
 import { log } from "@/lib/log";
 
 /** The first instant at which a draft of `month` is due: the start of the next month plus the grace days. */

@@ -59,3 +59,6 @@ export async function loadUsageView(actor: Actor) {
   const worst = quotaRows.reduce((m, r) => Math.max(m, r.used / r.limit), 0);
   return { today, usage, plans, sync, label, keyIds, chart, total90, quotaRows, worst };
 }
+
+/** The last usage sync's state, for the operators' sync panel (lib/db/usage.ts). */
+export { getSyncState as loadSyncState } from "@/lib/db/usage";

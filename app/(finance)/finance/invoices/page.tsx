@@ -9,10 +9,9 @@ import { Pagination } from "@/components/ui/pagination";
 import { Select } from "@/components/ui/select";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
-import { addMonths, currentMonth } from "@/lib/db/invoice-run";
-import { INVOICE_PAGE_SIZE, listInvoices, type InvoiceStatus } from "@/lib/db/invoices";
-import { getGraceDays } from "@/lib/db/finance-settings";
 import { GenerateInvoicesForm } from "./_components/generate-invoices-form";
+import { addMonths, currentMonth } from "@/lib/billing/months";
+import { INVOICE_PAGE_SIZE, loadGraceDays, loadInvoices, type InvoiceStatus } from "@/lib/invoices/loaders";
 
 export const metadata: Metadata = { title: "Invoices" };
 
@@ -29,8 +28,8 @@ export default async function InvoicesPage({
   const status = STATUSES.find((s) => s === sp.status) as InvoiceStatus | undefined;
   const page = Math.max(1, Number(sp.page) || 1);
   const [{ rows, total, months }, grace] = await Promise.all([
-    listInvoices(actor, { ...(month ? { month } : {}), ...(status ? { status } : {}), page }),
-    getGraceDays(),
+    loadInvoices(actor, { ...(month ? { month } : {}), ...(status ? { status } : {}), page }),
+    loadGraceDays(),
   ]);
   const manage = can(actor.role, "finance.manage");
   const last = addMonths(currentMonth(new Date()), -1);

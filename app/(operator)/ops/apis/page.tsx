@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Network } from "lucide-react";
 import Link from "next/link";
-import { GatewayReadError } from "@/components/gateway/gateway-read-error";
+import { PageReadError } from "@/components/page-read-error";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -13,7 +13,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { requirePermission } from "@/lib/auth/page-guard";
 import { formatDate } from "@/lib/format";
 import { loadApiList } from "@/lib/apis/loaders";
-import { readGateway } from "@/lib/gateway/page-read";
+import { readPage } from "@/lib/page-read";
 import type { ApiSummaryDto } from "@/lib/stages/types";
 
 export const metadata: Metadata = { title: "APIs" };
@@ -31,8 +31,8 @@ export default async function ApisPage({
   const sp = await searchParams;
   const q = sp.q?.trim().slice(0, 100).toLowerCase() || "";
   const kind = sp.kind === "REST" || sp.kind === "HTTP" || sp.kind === "WEBSOCKET" ? sp.kind : "";
-  const read = await readGateway(loadApiList(actor));
-  if (!read.ok) return <GatewayReadError message={read.message} />;
+  const read = await readPage(loadApiList(actor));
+  if (!read.ok) return <PageReadError message={read.message} />;
   const apis = read.data;
   const shown = apis.filter(
     (a) =>

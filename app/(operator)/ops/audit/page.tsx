@@ -11,9 +11,9 @@ import { Pagination } from "@/components/ui/pagination";
 import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/page-guard";
-import { listAuditActions, listAuditEvents } from "@/lib/db/audit";
 import { formatDateTime } from "@/lib/format";
 import { auditQuerySchema } from "@/lib/schemas/audit";
+import { loadAuditActions, loadAuditEvents } from "@/lib/audit/loaders";
 
 export const metadata: Metadata = { title: "Audit trail" };
 const PAGE_SIZE = 50;
@@ -30,7 +30,7 @@ export default async function AuditPage({
   // The "to" day is inclusive for people; the query's upper bound is exclusive.
   const to = q.to ? new Date(q.to.getTime() + 86_400_000) : undefined;
   const [{ events, total, page, pageCount }, actions] = await Promise.all([
-    listAuditEvents(actor, {
+    loadAuditEvents(actor, {
       ...(q.actor ? { actor: q.actor } : {}),
       ...(q.action ? { action: q.action } : {}),
       ...(q.target ? { target: q.target } : {}),
@@ -40,7 +40,7 @@ export default async function AuditPage({
       page: q.page,
       pageSize: PAGE_SIZE,
     }),
-    listAuditActions(actor),
+    loadAuditActions(actor),
   ]);
   const params = new URLSearchParams(
     Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && e[0] !== "page"),

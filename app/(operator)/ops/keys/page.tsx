@@ -11,10 +11,10 @@ import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
-import type { KeyStatus } from "@/lib/db/api-keys";
 import { formatDate } from "@/lib/format";
 import { loadKeysView } from "@/lib/keys/loaders";
 import { OpsKeyActions } from "./_components/ops-key-actions";
+import type { KeyStatus } from "@/lib/keys/loaders";
 
 export const metadata: Metadata = { title: "API keys" };
 const PAGE_SIZE = 50;

@@ -9,10 +9,10 @@ import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
-import { listTenants, type TenantStatus } from "@/lib/db/tenants";
 import { formatDate } from "@/lib/format";
 import { CreateTenantDialog } from "./_components/create-tenant-dialog";
 import { TenantRowActions } from "./_components/tenant-row-actions";
+import { loadTenants, type TenantStatus } from "@/lib/tenants/loaders";
 
 export const metadata: Metadata = { title: "Tenants" };
 
@@ -26,7 +26,7 @@ export default async function TenantsPage({
   const status =
     sp.status === "ACTIVE" || sp.status === "SUSPENDED" ? (sp.status as TenantStatus) : undefined;
   const q = sp.q?.trim().slice(0, 80) || undefined;
-  const tenants = await listTenants(actor, { ...(q ? { q } : {}), ...(status ? { status } : {}) });
+  const tenants = await loadTenants(actor, { ...(q ? { q } : {}), ...(status ? { status } : {}) });
   const manage = can(actor.role, "tenants.manage");
   return (
     <>
