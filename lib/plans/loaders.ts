@@ -38,3 +38,4 @@ export async function loadUsagePlans(actor: Actor) {
 
 /** The partner's own plans (scoped by the session's tenant). */
 export { myPlans as loadMyPlans } from "@/lib/db/subscriptions";
+export type { PlanDto } from "@/lib/aws/usage-plans";

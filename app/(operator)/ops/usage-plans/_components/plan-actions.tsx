@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { toast } from "@/components/ui/toaster";
 import { deleteUsagePlanAction } from "@/lib/actions/delete-usage-plan";
-import type { PlanDto } from "@/lib/aws/usage-plans";
+import type { PlanDto } from "@/lib/plans/loaders";
 import { PlanDialog } from "./plan-dialog";
 
 export function PlanActions({

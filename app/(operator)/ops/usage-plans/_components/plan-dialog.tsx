@@ -21,7 +21,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toaster";
 import { createUsagePlanAction } from "@/lib/actions/create-usage-plan";
 import { updateUsagePlanAction } from "@/lib/actions/update-usage-plan";
-import type { PlanDto } from "@/lib/aws/usage-plans";
+import type { PlanDto } from "@/lib/plans/loaders";
 import { planSchema } from "@/lib/schemas/keys";
 
 type Props = { stageOptions: { value: string; label: string }[]; plan?: PlanDto };
