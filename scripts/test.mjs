@@ -11,6 +11,7 @@ const steps = [
   ["generated PostgreSQL schema is current", "node", ["scripts/db-generate.mjs", "--check"]],
   ["format (prettier)", "node_modules/.bin/prettier", ["--check", ".", "--log-level", "warn"]],
   ["lint", "node_modules/.bin/eslint", [".", "--max-warnings", "0"]],
+  ["no import cycles in the console (dpdm)", "npm", ["run", "--silent", "check:cycles"]],
   ["typecheck", "npm", ["run", "--silent", "typecheck"]],
   ["unit, integration and data-layer tests (vitest)", "node_modules/.bin/vitest", ["run"]],
   ["production build for the browser tests", "node_modules/.bin/next", ["build"]],
