@@ -1,5 +1,5 @@
 // Every kind of stage change the console offers, applied through the console's own code to a Local Gateway (which
-// follows AWS's UpdateStage rules, reference §2), then read back: the paths are accepted and do what they say.
+// follows AWS's UpdateStage rules, docs/aws-api-gateway.md §2), then read back: the paths are accepted and do what they say.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
