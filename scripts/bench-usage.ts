@@ -39,9 +39,9 @@ try {
   const { savePlanSnapshots } = await import("../lib/db/subscriptions");
   const { setSyncState } = await import("../lib/db/usage");
   const { addKeys, syntheticDays, writeUsageHistory } = await import("@tollgate/local-gateway/demo");
-  const { loadUsageView } = await import("../lib/usage-view");
-  const { loadKeysView } = await import("../lib/keys-view");
-  const { runUsageSync } = await import("../lib/jobs/usage-sync");
+  const { loadUsageView } = await import("@/lib/usage/loaders");
+  const { loadKeysView } = await import("@/lib/keys/loaders");
+  const { runUsageSync } = await import("@/lib/usage/sync");
 
   const t0 = Date.now();
   const plans: Awaited<ReturnType<typeof createAwsPlan>>[] = [];

@@ -15,6 +15,7 @@ const groups = [
     ["generated PostgreSQL schema is current", "node", ["scripts/db-generate.mjs", "--check"]],
     ["format (prettier)", bin("prettier"), ["--check", ".", "--log-level", "warn"]],
     ["lint", bin("eslint"), [".", "--max-warnings", "0"]],
+    ["no import cycles in the console (dpdm)", "npm", ["run", "--silent", "check:cycles"]],
     ["typecheck", "npm", ["run", "--silent", "typecheck"]],
   ],
   [["unit, integration and data-layer tests (vitest)", bin("vitest"), ["run", "--project", "!slow"]]],

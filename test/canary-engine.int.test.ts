@@ -238,7 +238,7 @@ describe("canary rollout engine", () => {
 
   it("refuses manual canary changes and deploys on a stage while its rollout runs", async () => {
     const { api, r } = await start("v2");
-    const { applyStageChange, deployToStage } = await import("@/lib/gateway/stage-changes");
+    const { applyStageChange, deployToStage } = await import("@/lib/stages/commands");
     await expect(
       applyStageChange(operator, {
         restApiId: api.restApiId,

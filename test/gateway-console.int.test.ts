@@ -32,7 +32,7 @@ afterAll(async () => {
 describe("stage page", () => {
   it("renders its data with at most 4 AWS calls", async () => {
     const { countAwsCalls } = await import("@/lib/aws/accounting");
-    const { loadRestStage } = await import("@/lib/gateway/apis");
+    const { loadRestStage } = await import("@/lib/apis/loaders");
     await fetch(`${gw.url}/_localgateway/calls`, { method: "DELETE" });
     const { result, total, calls } = await countAwsCalls(() =>
       loadRestStage(operator, seeded.restApis.payments, "prod"),
@@ -52,7 +52,7 @@ describe("stage page", () => {
 describe("metrics refresh", () => {
   it("base and canary (14 series) come from exactly one GetMetricData call, with the traffic in them", async () => {
     const { countAwsCalls } = await import("@/lib/aws/accounting");
-    const { loadStageMetrics } = await import("@/lib/gateway/metrics");
+    const { loadStageMetrics } = await import("@/lib/metrics/loaders");
     await fetch(`${gw.url}/_localgateway/calls`, { method: "DELETE" });
     const { result, calls, total } = await countAwsCalls(() =>
       loadStageMetrics(operator, { kind: "REST", api: "payments", stage: "prod" }, "1h", true),
@@ -68,7 +68,7 @@ describe("metrics refresh", () => {
 
   it("the overview of 166 stages (498 series) is still one GetMetricData call", async () => {
     const { countAwsCalls } = await import("@/lib/aws/accounting");
-    const { loadOverviewMetrics } = await import("@/lib/gateway/metrics");
+    const { loadOverviewMetrics } = await import("@/lib/metrics/loaders");
     const targets = [
       { kind: "REST" as const, api: "payments", stage: "prod" },
       ...Array.from({ length: 165 }, (_, i) => ({ kind: "REST" as const, api: "payments", stage: `x${i}` })),
@@ -89,8 +89,8 @@ describe("metrics refresh", () => {
   });
 
   it("a partner or finance user gets nothing", async () => {
-    const { loadStageMetrics } = await import("@/lib/gateway/metrics");
-    const { loadRestStage } = await import("@/lib/gateway/apis");
+    const { loadStageMetrics } = await import("@/lib/metrics/loaders");
+    const { loadRestStage } = await import("@/lib/apis/loaders");
     const finance = { ...operator, role: "finance" as const };
     await expect(loadRestStage(finance, seeded.restApis.payments, "prod")).rejects.toMatchObject({
       code: "forbidden",

@@ -1,5 +1,6 @@
 // Every kind of stage change the console offers, applied through the console's own code to a Local Gateway (which
-// follows AWS's UpdateStage rules, reference §2), then read back: the paths are accepted and do what they say.
+// follows AWS's UpdateStage rules, docs/aws-api-gateway.md §2), then read back: the paths are accepted and do what
+// they say.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SeedResult } from "@tollgate/local-gateway/demo";
 import type { StageChange } from "@/lib/schemas/stages";
@@ -19,7 +20,7 @@ afterAll(async () => {
 
 async function apply(stageName: string, change: StageChange) {
   const { getRestStage } = await import("@/lib/aws/stages");
-  const { applyStageChange } = await import("@/lib/gateway/stage-changes");
+  const { applyStageChange } = await import("@/lib/stages/commands");
   const { stageVersion } = await import("@/lib/stages/version");
   const api = seeded.restApis.payments;
   const version = stageVersion(await getRestStage(api, stageName));
@@ -85,7 +86,7 @@ describe("REST stage changes against the gateway", () => {
       metricsEnabled: true,
       loggingLevel: "INFO",
     });
-    const { flushStageCache } = await import("@/lib/gateway/stage-changes");
+    const { flushStageCache } = await import("@/lib/stages/commands");
     await expect(flushStageCache(operator, seeded.restApis.payments, "dev")).resolves.toBeUndefined();
     await expect(flushStageCache(operator, seeded.restApis.payments, "prod")).rejects.toMatchObject({
       code: "invalid",
@@ -115,7 +116,7 @@ describe("REST stage changes against the gateway", () => {
   });
   it("refuses a plain deployment while a canary runs, and an empty change", async () => {
     const { getRestStage } = await import("@/lib/aws/stages");
-    const { deployToStage, applyStageChange } = await import("@/lib/gateway/stage-changes");
+    const { deployToStage, applyStageChange } = await import("@/lib/stages/commands");
     const { stageVersion } = await import("@/lib/stages/version");
     const api = seeded.restApis.payments;
     const current = await getRestStage(api, "prod");
@@ -143,7 +144,7 @@ describe("REST stage changes against the gateway", () => {
     ).rejects.toMatchObject({ code: "invalid", message: expect.stringMatching(/Nothing to change/) });
   });
   it("finance cannot change a stage", async () => {
-    const { applyStageChange } = await import("@/lib/gateway/stage-changes");
+    const { applyStageChange } = await import("@/lib/stages/commands");
     await expect(
       applyStageChange(
         { ...operator, role: "finance" },
@@ -155,8 +156,8 @@ describe("REST stage changes against the gateway", () => {
 
 describe("HTTP API stage changes against the gateway", () => {
   it("variables, default and per-route throttling, auto-deploy", async () => {
-    const { loadHttpStage } = await import("@/lib/gateway/apis");
-    const { applyHttpStageChange } = await import("@/lib/gateway/stage-changes");
+    const { loadHttpStage } = await import("@/lib/apis/loaders");
+    const { applyHttpStageChange } = await import("@/lib/stages/commands");
     const apiId = seeded.httpApiId;
     const run = async (change: Parameters<typeof applyHttpStageChange>[1]["change"]) => {
       const { version } = await loadHttpStage(operator, apiId, "prod");

@@ -21,7 +21,7 @@ afterAll(async () => {
 it("a second deployment within 5 seconds is refused with the wait in plain words, and changes nothing", async () => {
   const { getRestStage } = await import("@/lib/aws/stages");
   const { listDeployments } = await import("@/lib/aws/deployments");
-  const { deployToStage } = await import("@/lib/gateway/stage-changes");
+  const { deployToStage } = await import("@/lib/stages/commands");
   const { stageVersion } = await import("@/lib/stages/version");
   const version = stageVersion(await getRestStage(apiId, "dev"));
   await deployToStage(operator, { restApiId: apiId, stageName: "dev", version, description: "first" });
@@ -43,7 +43,7 @@ it("a second deployment within 5 seconds is refused with the wait in plain words
 
 it("a stage changed since the page was loaded is not overwritten", async () => {
   const { getRestStage, patchRestStage } = await import("@/lib/aws/stages");
-  const { applyStageChange } = await import("@/lib/gateway/stage-changes");
+  const { applyStageChange } = await import("@/lib/stages/commands");
   const { stageVersion } = await import("@/lib/stages/version");
   const loaded = stageVersion(await getRestStage(apiId, "dev"));
   // Someone else changes the stage after our page loaded it.

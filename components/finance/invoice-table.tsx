@@ -1,15 +1,15 @@
 import Link from "next/link";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatMinor } from "@/lib/billing/money";
-import type { InvoiceDTO } from "@/lib/db/invoices";
 import { InvoiceStatusBadge } from "./invoice-view";
+import type { InvoiceDto } from "@/lib/invoices/loaders";
 
 export function InvoiceTable({
   rows,
   base,
   showTenant,
 }: {
-  rows: InvoiceDTO[];
+  rows: InvoiceDto[];
   base: string;
   showTenant: boolean;
 }) {

@@ -9,8 +9,8 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { formatMinor } from "@/lib/billing/money";
-import type { InvoiceDetailDTO, InvoiceStatus } from "@/lib/db/invoices";
 import { formatDate } from "@/lib/format";
+import type { InvoiceDetailDto, InvoiceStatus } from "@/lib/invoices/loaders";
 
 const STATUS: Record<InvoiceStatus, { label: string; variant: "secondary" | "success" | "destructive" }> = {
   DRAFT: { label: "Draft", variant: "secondary" },
@@ -25,7 +25,7 @@ export function InvoiceStatusBadge({ status }: { status: InvoiceStatus }) {
 const qty = (s: string) => BigInt(s).toLocaleString("en-US");
 
 /** The invoice itself: used by the finance page, the partner page and the print page. */
-export function InvoiceView({ invoice }: { invoice: InvoiceDetailDTO }) {
+export function InvoiceView({ invoice }: { invoice: InvoiceDetailDto }) {
   const c = invoice.currency;
   return (
     <div className="flex flex-col gap-4" data-testid="invoice-view">

@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { total, weightedRate, type MetricTarget } from "@/lib/metrics/queries";
-import { overviewMetricsQuery } from "@/lib/queries/metrics";
+import { overviewMetricsQuery } from "@/lib/query-options/metrics";
 import { METRIC_RANGES, type MetricRange } from "@/lib/schemas/stages";
 import { RangePicker } from "./range-picker";
 

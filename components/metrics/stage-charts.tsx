@@ -6,7 +6,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Skeleton } from "@/components/ui/skeleton";
 import { Stat, StatGrid } from "@/components/ui/stat";
 import { RANGES, total, weightedRate, type MetricPoint, type MetricTarget } from "@/lib/metrics/queries";
-import { stageMetricsQuery } from "@/lib/queries/metrics";
+import { stageMetricsQuery } from "@/lib/query-options/metrics";
 import { METRIC_RANGES, type MetricRange } from "@/lib/schemas/stages";
 import { RangePicker } from "./range-picker";
 import { ARM_COLORS, TimeLineChart, type ChartLine, type ChartRow } from "./time-line-chart";

@@ -7,7 +7,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { toast } from "@/components/ui/toaster";
 import { controlRolloutAction } from "@/lib/actions/control-rollout";
 import type { RolloutDto } from "@/lib/canary/types";
-import { rolloutQuery } from "@/lib/queries/rollouts";
+import { rolloutQuery } from "@/lib/query-options/rollouts";
 import type { RolloutCommand } from "@/lib/schemas/rollouts";
 
 const DONE: Record<RolloutCommand, string> = {

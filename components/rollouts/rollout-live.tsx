@@ -7,7 +7,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Stat, StatGrid } from "@/components/ui/stat";
 import type { RolloutDetailDto } from "@/lib/canary/types";
 import { formatDateTime } from "@/lib/format";
-import { rolloutQuery } from "@/lib/queries/rollouts";
+import { rolloutQuery } from "@/lib/query-options/rollouts";
 import { DecisionLog } from "./decision-log";
 import { RolloutCharts } from "./rollout-charts";
 import { RolloutControls } from "./rollout-controls";

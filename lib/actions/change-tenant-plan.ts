@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/define-action";
 import { changePlanSchema } from "@/lib/schemas/keys";
-import { changePlan } from "@/lib/services/plans";
+import { changePlan } from "@/lib/plans/commands";
 
 export const changeTenantPlanAction = defineAction({
   name: "plan.change",

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/define-action";
 import { createKeySchema } from "@/lib/schemas/keys";
-import { createKey } from "@/lib/services/keys";
+import { createKey } from "@/lib/keys/commands";
 
 /** Returns the key value once for the partner to copy; the audit summary names the key, never its value. */
 export const createApiKeyAction = defineAction({

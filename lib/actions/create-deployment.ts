@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/define-action";
-import { deployToStage } from "@/lib/gateway/stage-changes";
+import { deployToStage } from "@/lib/stages/commands";
 import { createDeploymentSchema } from "@/lib/schemas/stages";
 
 export const createDeploymentAction = defineAction({

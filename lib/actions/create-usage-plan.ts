@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/define-action";
 import { planSchema } from "@/lib/schemas/keys";
 import { toPlanInput } from "@/lib/schemas/plan-input";
-import { createPlan } from "@/lib/services/plans";
+import { createPlan } from "@/lib/plans/commands";
 
 export const createUsagePlanAction = defineAction({
   name: "plan.create",

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/define-action";
 import { keyIdSchema } from "@/lib/schemas/keys";
-import { deleteKey } from "@/lib/services/keys";
+import { deleteKey } from "@/lib/keys/commands";
 
 /**
  * Deletes an API key (AWS forgets it; its usage history stays with the tenant). A partner may delete its own

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/define-action";
 import { planIdSchema } from "@/lib/schemas/keys";
-import { deletePlan } from "@/lib/services/plans";
+import { deletePlan } from "@/lib/plans/commands";
 
 export const deleteUsagePlanAction = defineAction({
   name: "plan.delete",

@@ -1,6 +1,6 @@
 "use server";
 import { defineAction } from "@/lib/auth/define-action";
-import { flushStageCache } from "@/lib/gateway/stage-changes";
+import { flushStageCache } from "@/lib/stages/commands";
 import { flushStageCacheSchema } from "@/lib/schemas/stages";
 
 export const flushStageCacheAction = defineAction({

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/define-action";
 import { keyIdSchema } from "@/lib/schemas/keys";
-import { revokeKey } from "@/lib/services/keys";
+import { revokeKey } from "@/lib/keys/commands";
 
 /** A partner revokes one of its own keys: disabled in AWS at once. */
 export const revokeApiKeyAction = defineAction({

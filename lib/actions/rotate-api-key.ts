@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/define-action";
 import { rotateKeySchema } from "@/lib/schemas/keys";
-import { rotateKey } from "@/lib/services/keys";
+import { rotateKey } from "@/lib/keys/commands";
 
 export const rotateApiKeyAction = defineAction({
   name: "key.rotate",

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/define-action";
 import { setKeyEnabledSchema } from "@/lib/schemas/keys";
-import { enableKey, revokeKey } from "@/lib/services/keys";
+import { enableKey, revokeKey } from "@/lib/keys/commands";
 
 /** Operator: enable or disable any tenant's key. */
 export const setKeyEnabledAction = defineAction({

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/define-action";
 import { setTenantStatus } from "@/lib/db/tenants";
 import { tenantStatusSchema } from "@/lib/schemas/tenants";
-import { disableTenantKeys, reenableTenantKeys } from "@/lib/services/keys";
+import { disableTenantKeys, reenableTenantKeys } from "@/lib/keys/commands";
 
 /**
  * Suspend (partners are signed out and kept out, every active key is disabled in AWS) or reinstate a tenant

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/define-action";
 import { subscribeSchema } from "@/lib/schemas/keys";
-import { subscribe } from "@/lib/services/plans";
+import { subscribe } from "@/lib/plans/commands";
 
 /** Subscribes a tenant to a usage plan: its keys (now and future) are attached to the plan. */
 export const subscribeTenantAction = defineAction({

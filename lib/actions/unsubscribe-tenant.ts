@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/define-action";
 import { subscribeSchema } from "@/lib/schemas/keys";
-import { unsubscribe } from "@/lib/services/plans";
+import { unsubscribe } from "@/lib/plans/commands";
 
 export const unsubscribeTenantAction = defineAction({
   name: "plan.unsubscribe",

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/define-action";
-import { applyHttpStageChange } from "@/lib/gateway/stage-changes";
+import { applyHttpStageChange } from "@/lib/stages/commands";
 import { updateHttpStageSchema } from "@/lib/schemas/stages";
 
 export const updateHttpStageAction = defineAction({

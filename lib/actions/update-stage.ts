@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/define-action";
-import { applyStageChange } from "@/lib/gateway/stage-changes";
+import { applyStageChange } from "@/lib/stages/commands";
 import { updateStageSchema } from "@/lib/schemas/stages";
 import { describeStageChange } from "@/lib/stages/changes";
 

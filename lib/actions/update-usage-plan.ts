@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/define-action";
 import { updatePlanSchema } from "@/lib/schemas/keys";
 import { toPlanInput } from "@/lib/schemas/plan-input";
-import { updatePlan } from "@/lib/services/plans";
+import { updatePlan } from "@/lib/plans/commands";
 
 export const updateUsagePlanAction = defineAction({
   name: "plan.update",

@@ -26,9 +26,9 @@ export type PlanSettings = {
     methodThrottles: Record<string, { rateLimit: number; burstLimit: number }>;
   }[];
 };
-export type PlanDTO = { id: string; name: string; description: string | null } & PlanSettings;
+export type PlanDto = { id: string; name: string; description: string | null } & PlanSettings;
 
-const toDTO = (p: UsagePlan): PlanDTO => ({
+const toDto = (p: UsagePlan): PlanDto => ({
   id: p.id ?? "",
   name: p.name ?? "",
   description: p.description ?? null,
@@ -54,8 +54,8 @@ const toDTO = (p: UsagePlan): PlanDTO => ({
   })),
 });
 
-export async function listAwsPlans(pace: () => Promise<void> = async () => {}): Promise<PlanDTO[]> {
-  const out: PlanDTO[] = [];
+export async function listAwsPlans(pace: () => Promise<void> = async () => {}): Promise<PlanDto[]> {
+  const out: PlanDto[] = [];
   let position: string | undefined;
   do {
     await pace();
@@ -63,7 +63,7 @@ export async function listAwsPlans(pace: () => Promise<void> = async () => {}): 
       () => apiGateway.send(new GetUsagePlansCommand({ limit: 500, ...definedOnly({ position }) })),
       "API Gateway",
     );
-    out.push(...(page.items ?? []).map(toDTO));
+    out.push(...(page.items ?? []).map(toDto));
     position = page.position;
   } while (position);
   return out;
@@ -83,7 +83,7 @@ export type PlanInput = {
   }[];
 };
 
-export async function createAwsPlan(input: PlanInput): Promise<PlanDTO> {
+export async function createAwsPlan(input: PlanInput): Promise<PlanDto> {
   const out = await aws(
     () =>
       apiGateway.send(
@@ -105,15 +105,15 @@ export async function createAwsPlan(input: PlanInput): Promise<PlanDTO> {
       ),
     "API Gateway",
   );
-  return toDTO(out);
+  return toDto(out);
 }
 
-export async function updateAwsPlan(id: string, patchOperations: PatchOperation[]): Promise<PlanDTO> {
+export async function updateAwsPlan(id: string, patchOperations: PatchOperation[]): Promise<PlanDto> {
   const out = await aws(
     () => apiGateway.send(new UpdateUsagePlanCommand({ usagePlanId: id, patchOperations })),
     "API Gateway",
   );
-  return toDTO(out);
+  return toDto(out);
 }
 
 export async function deleteAwsPlan(id: string): Promise<void> {

@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/log";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
@@ -121,7 +122,9 @@ export async function startRollout(actor: Actor, input: StartRolloutInput): Prom
     row = await performPending(row);
   } catch (e) {
     // Nothing may be left half-started: record why, free the stage and tell the operator.
-    await failRollout(row, `starting failed: ${(e as Error).message}`).catch(() => undefined);
+    await failRollout(row, `starting failed: ${(e as Error).message}`).catch((err: unknown) =>
+      log.error({ err, rollout: row.id }, "recording a failed rollout start failed"),
+    );
     throw e;
   }
   return rolloutDto(row);

@@ -5,7 +5,7 @@ import { notFound } from "@/lib/errors";
 import { db, type Prisma } from "./client";
 
 export type KeyStatus = "ACTIVE" | "DISABLED" | "DELETED";
-export type KeyDTO = {
+export type KeyDto = {
   id: string;
   tenantId: string;
   tenantName: string;
@@ -33,7 +33,7 @@ async function lastUsed(ids: string[]): Promise<Map<string, string>> {
   return new Map(rows.flatMap((r) => (r._max.day ? [[r.apiKeyId, r._max.day] as const] : [])));
 }
 
-async function toDTOs(rows: Row[]): Promise<KeyDTO[]> {
+async function toDTOs(rows: Row[]): Promise<KeyDto[]> {
   const used = await lastUsed(rows.map((r) => r.id));
   const tenantIds = [...new Set(rows.map((r) => r.tenantId))];
   const tenants = new Map(
@@ -63,7 +63,7 @@ function scope(actor: Actor): Prisma.ApiKeyRecordWhereInput {
   return actor.kind === "partner" ? { tenantId: actor.tenantId } : {};
 }
 
-export async function listMyKeys(actor: Actor): Promise<KeyDTO[]> {
+export async function listMyKeys(actor: Actor): Promise<KeyDto[]> {
   assertCan(actor, "partner.view");
   const rows = await db.apiKeyRecord.findMany({
     where: { ...scope(actor), status: { not: "DELETED" } },
@@ -74,7 +74,7 @@ export async function listMyKeys(actor: Actor): Promise<KeyDTO[]> {
 }
 
 /** Rotation history: every key of the tenant that was rotated, newest first (deleted ones included). */
-export async function listMyRotations(actor: Actor): Promise<KeyDTO[]> {
+export async function listMyRotations(actor: Actor): Promise<KeyDto[]> {
   assertCan(actor, "partner.view");
   const rows = await db.apiKeyRecord.findMany({
     where: { ...scope(actor), rotatedAt: { not: null } },
@@ -87,7 +87,7 @@ export async function listMyRotations(actor: Actor): Promise<KeyDTO[]> {
 export type KeyFilter = { q?: string; status?: KeyStatus; tenantId?: string; page: number; pageSize: number };
 
 /** Server-side paging for the operator keys overview (indexed columns only, so it stays fast at 10,000 keys). */
-export async function listKeysPage(actor: Actor, f: KeyFilter): Promise<{ items: KeyDTO[]; total: number }> {
+export async function listKeysPage(actor: Actor, f: KeyFilter): Promise<{ items: KeyDto[]; total: number }> {
   assertCan(actor, "ops.view");
   const where: Prisma.ApiKeyRecordWhereInput = {};
   if (f.status) where.status = f.status;

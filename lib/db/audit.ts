@@ -49,7 +49,7 @@ export type AuditFilters = {
   pageSize: number;
 };
 
-export type AuditEventDTO = {
+export type AuditEventDto = {
   id: string;
   at: string;
   actorEmail: string;
@@ -80,7 +80,7 @@ export async function listAuditEvents(actor: Actor, f: AuditFilters) {
       take: f.pageSize,
     }),
   ]);
-  const events: AuditEventDTO[] = rows.map((r) => ({
+  const events: AuditEventDto[] = rows.map((r) => ({
     id: r.id,
     at: r.at.toISOString(),
     actorEmail: r.actorEmail,

@@ -11,7 +11,7 @@ export const INVITATION_TTL_MS = 24 * 60 * 60 * 1000;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export type InvitationDTO = {
+export type InvitationDto = {
   id: string;
   email: string;
   role: Role;
@@ -75,7 +75,7 @@ export async function createInvitation(
   };
 }
 
-export async function listInvitations(actor: Actor): Promise<InvitationDTO[]> {
+export async function listInvitations(actor: Actor): Promise<InvitationDto[]> {
   assertCan(actor, "users.read");
   const rows = await db.invitation.findMany({
     orderBy: { createdAt: "desc" },

@@ -1,12 +1,12 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
+import { addMonths, currentMonth } from "@/lib/billing/months";
 import { monthDays, priceMonth, type PlanTerms, type PricedLine } from "@/lib/billing/pricing";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { db, Prisma, type Tx } from "./client";
 import { loadTermsResolver, tenantsWithPlans } from "./price-plans";
-import { addUtcMonths, utcMonth } from "@/lib/dates";
 
 /**
  * Invoice lifecycle: generate drafts from synced usage (UsageDaily, all of a tenant's keys), finalize (numbered per
@@ -18,9 +18,6 @@ import { addUtcMonths, utcMonth } from "@/lib/dates";
 type Client = Tx | typeof db;
 type Resolver = (tenantId: string) => (day: string) => PlanTerms | null;
 export const ADJUSTMENT_LOOKBACK_MONTHS = 12;
-
-export const currentMonth = (now: Date) => utcMonth(now);
-export const addMonths = addUtcMonths;
 
 /**
  * Requests per tenant and day of `month`, summed over all of the tenant's keys and usage plans. For a whole month it

@@ -7,7 +7,7 @@ import { db, type Prisma } from "./client";
 export type InvoiceStatus = "DRAFT" | "FINALIZED" | "VOID";
 
 /** Amounts and quantities are decimal strings (bigint is not JSON); format with lib/billing/money. */
-export type InvoiceLineDTO = {
+export type InvoiceLineDto = {
   kind: string;
   description: string;
   quantity: string;
@@ -18,7 +18,7 @@ export type InvoiceLineDTO = {
   versionId: string | null;
   adjustsInvoiceId: string | null;
 };
-export type InvoiceDTO = {
+export type InvoiceDto = {
   id: string;
   tenantId: string;
   tenantName: string;
@@ -35,15 +35,15 @@ export type InvoiceDTO = {
   createdAt: string;
   updatedAt: string;
 };
-export type InvoiceDetailDTO = InvoiceDTO & {
-  lines: InvoiceLineDTO[];
+export type InvoiceDetailDto = InvoiceDto & {
+  lines: InvoiceLineDto[];
   /** Invoices this one replaces or was replaced by (void → reissue). */
   reissueOf: { id: string; number: string | null } | null;
   reissuedAs: { id: string; number: string | null; status: InvoiceStatus }[];
 };
 
 type Row = Prisma.InvoiceGetPayload<object>;
-const toDTO = (r: Row, tenantName: string): InvoiceDTO => ({
+const toDto = (r: Row, tenantName: string): InvoiceDto => ({
   id: r.id,
   tenantId: r.tenantId,
   tenantName,
@@ -82,7 +82,7 @@ export const INVOICE_PAGE_SIZE = 50;
 export async function listInvoices(
   actor: Actor,
   f: { month?: string; status?: InvoiceStatus; tenantId?: string; page?: number } = {},
-): Promise<{ rows: InvoiceDTO[]; total: number; months: string[] }> {
+): Promise<{ rows: InvoiceDto[]; total: number; months: string[] }> {
   assertCan(actor, "invoices.read");
   const where: Prisma.InvoiceWhereInput = { ...scope(actor) };
   if (f.month) where.month = f.month;
@@ -106,13 +106,13 @@ export async function listInvoices(
   ]);
   const names = await tenantNames(rows.map((r) => r.tenantId));
   return {
-    rows: rows.map((r) => toDTO(r, names.get(r.tenantId) ?? "?")),
+    rows: rows.map((r) => toDto(r, names.get(r.tenantId) ?? "?")),
     total,
     months: months.map((m) => m.month),
   };
 }
 
-export async function getInvoice(actor: Actor, id: string): Promise<InvoiceDetailDTO> {
+export async function getInvoice(actor: Actor, id: string): Promise<InvoiceDetailDto> {
   assertCan(actor, "invoices.read");
   const r = await db.invoice.findFirst({
     where: { id, ...scope(actor) },
@@ -133,7 +133,7 @@ export async function getInvoice(actor: Actor, id: string): Promise<InvoiceDetai
     }),
   ]);
   return {
-    ...toDTO(r, names.get(r.tenantId) ?? "?"),
+    ...toDto(r, names.get(r.tenantId) ?? "?"),
     lines: r.lines.map((l) => ({
       kind: l.kind,
       description: l.description,
@@ -148,4 +148,13 @@ export async function getInvoice(actor: Actor, id: string): Promise<InvoiceDetai
     reissueOf,
     reissuedAs: reissuedAs.map((x) => ({ ...x, status: x.status as InvoiceStatus })),
   };
+}
+
+/** Drafts of months before `month`, oldest first, for the finance job (lib/invoices/finalize-due.ts); no actor. */
+export async function listDraftsBefore(month: string): Promise<{ id: string; month: string }[]> {
+  return db.invoice.findMany({
+    where: { status: "DRAFT", month: { lt: month } },
+    select: { id: true, month: true },
+    orderBy: [{ month: "asc" }, { createdAt: "asc" }],
+  });
 }

@@ -14,7 +14,7 @@ export type TermsInput = {
   tiers: Tier[];
 };
 
-export type PlanVersionDTO = {
+export type PlanVersionDto = {
   id: string;
   version: number;
   effectiveFrom: string;
@@ -25,11 +25,11 @@ export type PlanVersionDTO = {
   tiers: Tier[];
   createdAt: string;
 };
-export type PricePlanDTO = {
+export type PricePlanDto = {
   id: string;
   name: string;
   currency: string;
-  versions: PlanVersionDTO[];
+  versions: PlanVersionDto[];
   tenants: { tenantId: string; tenantName: string; effectiveFrom: string }[];
 };
 
@@ -44,7 +44,7 @@ type VersionRow = {
   tiers: string;
   createdAt: Date;
 };
-const versionDTO = (v: VersionRow): PlanVersionDTO => ({
+const versionDto = (v: VersionRow): PlanVersionDto => ({
   id: v.id,
   version: v.version,
   effectiveFrom: v.effectiveFrom,
@@ -65,7 +65,7 @@ const termsData = (t: TermsInput) => ({
   tiers: JSON.stringify(t.tiers),
 });
 
-export async function listPricePlans(actor: Actor): Promise<PricePlanDTO[]> {
+export async function listPricePlans(actor: Actor): Promise<PricePlanDto[]> {
   assertCan(actor, "finance.view");
   const [plans, tenants] = await Promise.all([
     db.pricePlan.findMany({
@@ -79,7 +79,7 @@ export async function listPricePlans(actor: Actor): Promise<PricePlanDTO[]> {
     id: p.id,
     name: p.name,
     currency: p.currency,
-    versions: p.versions.map(versionDTO),
+    versions: p.versions.map(versionDto),
     tenants: p.assignments
       .map((a) => ({
         tenantId: a.tenantId,

@@ -5,7 +5,7 @@ import type { PlanSettings } from "@/lib/aws/usage-plans";
 import { db } from "./client";
 import { definedOnly } from "@/lib/utils/defined-only";
 
-export type SubscriptionDTO = {
+export type SubscriptionDto = {
   id: string;
   tenantId: string;
   tenantName: string;
@@ -24,7 +24,7 @@ export async function activePlanIds(tenantId: string): Promise<string[]> {
 export async function listSubscriptions(
   actor: Actor,
   f: { usagePlanId?: string } = {},
-): Promise<SubscriptionDTO[]> {
+): Promise<SubscriptionDto[]> {
   assertCan(actor, "ops.view");
   const rows = await db.subscription.findMany({
     where: { until: null, ...definedOnly({ usagePlanId: f.usagePlanId }) },

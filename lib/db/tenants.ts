@@ -6,7 +6,7 @@ import { db, type Prisma } from "./client";
 
 export type TenantStatus = "ACTIVE" | "SUSPENDED";
 
-export type TenantDTO = {
+export type TenantDto = {
   id: string;
   name: string;
   slug: string;
@@ -18,7 +18,7 @@ export type TenantDTO = {
 };
 
 type TenantRow = Prisma.TenantGetPayload<{ include: { _count: { select: { users: true } } } }>;
-const toDTO = (t: TenantRow): TenantDTO => ({
+const toDto = (t: TenantRow): TenantDto => ({
   id: t.id,
   name: t.name,
   slug: t.slug,
@@ -47,7 +47,7 @@ function scope(actor: Actor): Prisma.TenantWhereInput {
 export async function listTenants(
   actor: Actor,
   f: { q?: string; status?: TenantStatus } = {},
-): Promise<TenantDTO[]> {
+): Promise<TenantDto[]> {
   assertCan(actor, "tenants.read");
   const where: Prisma.TenantWhereInput = { ...scope(actor) };
   if (f.status) where.status = f.status;
@@ -57,17 +57,17 @@ export async function listTenants(
     orderBy: { name: "asc" },
     include: { _count: { select: { users: true } } },
   });
-  return rows.map(toDTO);
+  return rows.map(toDto);
 }
 
-export async function getTenant(actor: Actor, id: string): Promise<TenantDTO> {
+export async function getTenant(actor: Actor, id: string): Promise<TenantDto> {
   assertCan(actor, "tenants.read");
   const t = await db.tenant.findFirst({
     where: { id, ...scope(actor) },
     include: { _count: { select: { users: true } } },
   });
   if (!t) throw notFound("Tenant");
-  return toDTO(t);
+  return toDto(t);
 }
 
 /** Options for pickers (invite a partner). */
@@ -90,17 +90,17 @@ async function assertNameFree(name: string, exceptId?: string) {
 export async function createTenant(
   actor: Actor,
   input: { name: string; billingEmail?: string },
-): Promise<TenantDTO> {
+): Promise<TenantDto> {
   assertCan(actor, "tenants.manage");
   const slug = await assertNameFree(input.name);
   const t = await db.tenant.create({
     data: { name: input.name, slug, billingEmail: input.billingEmail ?? null },
     include: { _count: { select: { users: true } } },
   });
-  return toDTO(t);
+  return toDto(t);
 }
 
-export async function renameTenant(actor: Actor, id: string, name: string): Promise<TenantDTO> {
+export async function renameTenant(actor: Actor, id: string, name: string): Promise<TenantDto> {
   assertCan(actor, "tenants.manage");
   const before = await getTenant(actor, id);
   const slug = await assertNameFree(name, id);
@@ -109,7 +109,7 @@ export async function renameTenant(actor: Actor, id: string, name: string): Prom
     data: { name, slug },
     include: { _count: { select: { users: true } } },
   });
-  return toDTO(t);
+  return toDto(t);
 }
 
 /**
@@ -122,7 +122,7 @@ export async function setTenantStatus(
   status: TenantStatus,
   /** Runs before the status changes (the tenant's keys are disabled/re-enabled in AWS); a failure changes nothing here. */
   beforeChange?: (tenantId: string) => Promise<unknown>,
-): Promise<TenantDTO> {
+): Promise<TenantDto> {
   assertCan(actor, "tenants.manage");
   const before = await getTenant(actor, id);
   await beforeChange?.(before.id);
@@ -134,5 +134,5 @@ export async function setTenantStatus(
     }),
     ...(status === "SUSPENDED" ? [db.session.deleteMany({ where: { user: { tenantId: before.id } } })] : []),
   ]);
-  return toDTO(t);
+  return toDto(t);
 }

@@ -88,7 +88,7 @@ export async function myUsage(actor: Actor, from: string, to: string): Promise<T
 
 // ─── Sync state ──────────────────────────────────────────────────────────────────────────────────────────
 
-export type SyncStateDTO = {
+export type SyncStateDto = {
   running: boolean;
   startedAt: string | null;
   finishedAt: string | null;
@@ -101,7 +101,7 @@ export type SyncStateDTO = {
 };
 const SYNC = "usage-sync";
 
-export async function getSyncState(): Promise<SyncStateDTO> {
+export async function getSyncState(): Promise<SyncStateDto> {
   const s = await db.syncState.findUnique({ where: { name: SYNC } });
   return {
     running: s?.running ?? false,
@@ -116,7 +116,7 @@ export async function getSyncState(): Promise<SyncStateDTO> {
   };
 }
 
-export async function readSyncState(actor: Actor): Promise<SyncStateDTO> {
+export async function readSyncState(actor: Actor): Promise<SyncStateDto> {
   if (actor.kind !== "partner") assertCan(actor, "ops.view");
   return getSyncState();
 }

@@ -5,7 +5,7 @@ import { isRole, type Role } from "@/lib/auth/permissions";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import { db, type Prisma, type Tx } from "./client";
 
-export type UserDTO = {
+export type UserDto = {
   id: string;
   email: string;
   name: string;
@@ -17,7 +17,7 @@ export type UserDTO = {
 };
 
 type UserRow = Prisma.UserGetPayload<{ include: { tenant: { select: { name: true } } } }>;
-const toDTO = (u: UserRow): UserDTO => ({
+const toDto = (u: UserRow): UserDto => ({
   id: u.id,
   email: u.email,
   name: u.name,
@@ -28,7 +28,7 @@ const toDTO = (u: UserRow): UserDTO => ({
   createdAt: u.createdAt.toISOString(),
 });
 
-export async function listUsers(actor: Actor, f: { q?: string; role?: Role } = {}): Promise<UserDTO[]> {
+export async function listUsers(actor: Actor, f: { q?: string; role?: Role } = {}): Promise<UserDto[]> {
   assertCan(actor, "users.read");
   const where: Prisma.UserWhereInput = {};
   if (f.role) where.role = f.role;
@@ -38,14 +38,14 @@ export async function listUsers(actor: Actor, f: { q?: string; role?: Role } = {
     orderBy: { email: "asc" },
     include: { tenant: { select: { name: true } } },
   });
-  return rows.map(toDTO);
+  return rows.map(toDto);
 }
 
 /**
  * Disabling deletes the user's sessions, and lib/auth/session.ts refuses a disabled user on every request,
  * so an open session stops working on the next request.
  */
-export async function setUserDisabled(actor: Actor, id: string, disabled: boolean): Promise<UserDTO> {
+export async function setUserDisabled(actor: Actor, id: string, disabled: boolean): Promise<UserDto> {
   assertCan(actor, "users.manage");
   if (id === actor.id) throw invalid("You cannot disable your own account.");
   const found = await db.user.findUnique({ where: { id }, select: { id: true } });
@@ -58,7 +58,7 @@ export async function setUserDisabled(actor: Actor, id: string, disabled: boolea
     }),
     db.session.deleteMany({ where: { userId: disabled ? id : "-" } }),
   ]);
-  return toDTO(u);
+  return toDto(u);
 }
 
 export type NewUser = {

@@ -1,13 +1,13 @@
 import "server-only";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
-import { releaseLease, tryAcquireLease } from "@/lib/db/leases";
+import { runUnderLease } from "@/lib/db/leases";
 import { log } from "@/lib/log";
-import { expireRotatedKeys } from "@/lib/services/keys";
+import { expireRotatedKeys } from "@/lib/keys/commands";
 import { now } from "@/lib/clock";
 import { runCanaryEngine } from "@/lib/canary/engine";
-import { finalizeDueInvoices } from "./finance-invoices";
-import { runUsageSync } from "./usage-sync";
+import { finalizeDueInvoices } from "@/lib/invoices/finalize-due";
+import { runUsageSync } from "@/lib/usage/sync";
 
 /**
  * Background jobs of this server process. Each run takes the job's lease in the database first, so with several
@@ -26,26 +26,30 @@ export const isJobName = (s: string): s is JobName => s in JOBS;
 
 const holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
-/** Runs a job now if its lease is free; false when another run holds it. */
+/**
+ * Runs a job now if its lease is free; `ran: false` when another run holds it. The lease (one per job, named after
+ * it) is renewed while the job runs, so a run longer than `leaseMs` never overlaps another replica's.
+ */
 export async function runJob(name: JobName): Promise<{ ran: boolean; result?: unknown }> {
   const job = JOBS[name];
-  if (!(await tryAcquireLease(name, holder, job.leaseMs))) return { ran: false };
-  try {
-    return { ran: true, result: await job.run() };
-  } finally {
-    await releaseLease(name, holder);
-  }
+  return runUnderLease<unknown>(name, holder, job.leaseMs, job.run);
 }
 
 /** Starts a job in the background (Sync now); resolves once it has the lease or knows it cannot. */
 export async function startJob(name: JobName): Promise<boolean> {
   const job = JOBS[name];
-  if (!(await tryAcquireLease(name, holder, job.leaseMs))) return false;
-  void job
-    .run()
-    .catch((e: unknown) => log.error({ err: e, job: name }, "job failed"))
-    .finally(() => void releaseLease(name, holder).catch(() => undefined));
-  return true;
+  let started!: (ran: boolean) => void;
+  const gotLease = new Promise<boolean>((r) => (started = r));
+  void runUnderLease<unknown>(name, holder, job.leaseMs, () => {
+    started(true);
+    return job.run();
+  })
+    .then((out) => started(out.ran))
+    .catch((e: unknown) => {
+      started(false);
+      log.error({ err: e, job: name }, "job failed");
+    });
+  return gotLease;
 }
 
 const g = globalThis as unknown as { __tollgateJobs?: NodeJS.Timeout[] };

@@ -37,7 +37,7 @@ export function timeWindow(range: MetricRange, nowMs: number): { start: Date; en
 export type StageSeries = "count" | "err4" | "err5" | "p50" | "p90" | "p99" | "ilat";
 export const STAGE_SERIES: readonly StageSeries[] = ["count", "err4", "err5", "p50", "p90", "p99", "ilat"];
 
-/** REST APIs are dimensioned by ApiName, HTTP APIs by ApiId, and name their error metrics 4xx/5xx (reference §9). */
+/** REST APIs are dimensioned by ApiName, HTTP APIs by ApiId, and name their error metrics 4xx/5xx (docs/aws-api-gateway.md §9). */
 export type MetricTarget = { kind: "REST" | "HTTP"; api: string; stage: string };
 
 function metricOf(kind: MetricTarget["kind"], s: StageSeries): { name: string; stat: string } {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * Stage inputs validated by AWS's own rules (reference §1 limits and §5 quotas), shared by the forms and the server
+ * Stage inputs validated by AWS's own rules (docs/aws-api-gateway.md §1 limits and §5 quotas), shared by the forms and the server
  * actions, so a bad value is refused with a specific message before anything is sent to AWS.
  */
 export const MAX_STAGE_VARIABLES = 100;

@@ -1,5 +1,5 @@
 /**
- * Pure builders of API Gateway UpdateStage JSON Patch operations (reference §2 and §2.1). The stage page shows the
+ * Pure builders of API Gateway UpdateStage JSON Patch operations (docs/aws-api-gateway.md §2 and §2.1). The stage page shows the
  * exact operations these return before the operator applies them, and the server action applies the same ones, so
  * what is previewed is what is sent.
  */

@@ -10,8 +10,13 @@ import { Stat, StatGrid } from "@/components/ui/stat";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { monthTotals, monthsBetween, tenantUsage } from "@/lib/billing/usage-report";
-import { tenantNameMap, usageByDay, usageByMonthAndTenant, usageByPlan } from "@/lib/db/finance-reports";
-import { addMonths, currentMonth } from "@/lib/db/invoice-run";
+import {
+  loadTenantNames,
+  loadUsageByDay,
+  loadUsageByMonthAndTenant,
+  loadUsageByPlan,
+} from "@/lib/billing/loaders";
+import { addMonths, currentMonth } from "@/lib/billing/months";
 
 export const metadata: Metadata = { title: "Reports" };
 
@@ -30,10 +35,10 @@ export default async function FinanceReportsPage({
   const from = isMonth(sp.from) && sp.from <= to ? sp.from : addMonths(to, -11);
   const months = monthsBetween(from, to);
   const [rows, names, plans, days] = await Promise.all([
-    usageByMonthAndTenant(actor, from, to),
-    tenantNameMap(actor),
-    usageByPlan(actor, from, to),
-    usageByDay(actor, to),
+    loadUsageByMonthAndTenant(actor, from, to),
+    loadTenantNames(actor),
+    loadUsageByPlan(actor, from, to),
+    loadUsageByDay(actor, to),
   ]);
   const tenants = tenantUsage(rows, months, (id) => (id ? (names.get(id) ?? id) : "Keys without a tenant"));
   const totals = monthTotals(rows, months);

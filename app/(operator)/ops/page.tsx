@@ -8,18 +8,19 @@ import { Stat, StatGrid } from "@/components/ui/stat";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
-import { listAuditEvents } from "@/lib/db/audit";
-import { listTenants } from "@/lib/db/tenants";
-import { loadApiList } from "@/lib/gateway/apis";
+import { loadApiList } from "@/lib/apis/loaders";
 import { formatDateTime } from "@/lib/format";
+import { log } from "@/lib/log";
+import { loadAuditEvents } from "@/lib/audit/loaders";
+import { loadTenants } from "@/lib/tenants/loaders";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OpsHome() {
   const actor = await requirePermission("ops.view");
   const [tenants, audit] = await Promise.all([
-    listTenants(actor),
-    can(actor.role, "audit.read") ? listAuditEvents(actor, { page: 1, pageSize: 8 }) : null,
+    loadTenants(actor),
+    can(actor.role, "audit.read") ? loadAuditEvents(actor, { page: 1, pageSize: 8 }) : null,
   ]);
   const suspended = tenants.filter((t) => t.status === "SUSPENDED").length;
   return (
@@ -64,7 +65,10 @@ export default async function OpsHome() {
 
 async function GatewaySummary({ actor }: { actor: Actor }) {
   // An unreachable gateway must not take the overview down; the APIs page explains the error.
-  const apis = await loadApiList(actor).catch(() => null);
+  const apis = await loadApiList(actor).catch((err: unknown) => {
+    log.warn({ err }, "overview: API Gateway could not be read");
+    return null;
+  });
   const canaries = apis?.flatMap((a) => a.canaryStages.map((s) => ({ api: a, stage: s }))) ?? [];
   return (
     <>

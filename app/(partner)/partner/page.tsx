@@ -5,14 +5,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/page-guard";
-import { listMyKeys, listMyRotations } from "@/lib/db/api-keys";
-import { myPlans } from "@/lib/db/subscriptions";
 import { env } from "@/lib/env";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { Countdown } from "./_components/countdown";
 import { CreateKeyDialog } from "./_components/create-key-dialog";
 import { KeyActions } from "./_components/key-actions";
 import { RevealedKeyDialog } from "./_components/revealed-key";
+import { loadMyKeys, loadMyRotations } from "@/lib/keys/loaders";
+import { loadMyPlans } from "@/lib/plans/loaders";
 
 export const metadata: Metadata = { title: "API keys" };
 
@@ -25,9 +25,9 @@ const STATUS = {
 export default async function PartnerKeysPage() {
   const actor = await requirePermission("partner.view");
   const [keys, rotations, plans] = await Promise.all([
-    listMyKeys(actor),
-    listMyRotations(actor),
-    myPlans(actor),
+    loadMyKeys(actor),
+    loadMyRotations(actor),
+    loadMyPlans(actor),
   ]);
   const atLimit = keys.length >= env.PARTNER_KEY_LIMIT;
   return (

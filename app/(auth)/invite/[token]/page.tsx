@@ -3,15 +3,15 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { checkInvitation } from "@/lib/db/invitations";
 import { AcceptInvitationForm } from "./_components/accept-invitation-form";
+import { loadInvitation } from "@/lib/users/loaders";
 
 export const metadata: Metadata = { title: "Accept invitation" };
 export const dynamic = "force-dynamic";
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const check = await checkInvitation(token);
+  const check = await loadInvitation(token);
   if (!check.ok) {
     return (
       <Card>

@@ -9,10 +9,9 @@ import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { formatMinor, minorToDecimal } from "@/lib/billing/money";
 import type { Tier } from "@/lib/billing/pricing";
-import { marginReport } from "@/lib/db/finance-margin";
-import { getCostSettings } from "@/lib/db/finance-settings";
-import { addMonths, currentMonth } from "@/lib/db/invoice-run";
 import { CostSettingsForm } from "./_components/cost-settings-form";
+import { loadCostSettings, loadMarginReport } from "@/lib/billing/loaders";
+import { addMonths, currentMonth } from "@/lib/billing/months";
 
 export const metadata: Metadata = { title: "Cost & margin" };
 
@@ -29,7 +28,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
   const sp = await searchParams;
   const month =
     sp.month && /^\d{4}-(0[1-9]|1[0-2])$/.test(sp.month) ? sp.month : addMonths(currentMonth(new Date()), -1);
-  const [settings, report] = await Promise.all([getCostSettings(), marginReport(actor, month)]);
+  const [settings, report] = await Promise.all([loadCostSettings(), loadMarginReport(actor, month)]);
   const margin = BigInt(report.totalRevenueMinor) - BigInt(report.totalCostMinor);
   return (
     <>

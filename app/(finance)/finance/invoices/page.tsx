@@ -8,11 +8,10 @@ import { Pagination } from "@/components/ui/pagination";
 import { FilterBar } from "@/components/lists/filter-bar";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
-import { addMonths, currentMonth } from "@/lib/db/invoice-run";
-import { INVOICE_PAGE_SIZE, listInvoices } from "@/lib/db/invoices";
-import { invoicesQuerySchema, type RawSearchParams } from "@/lib/schemas/list-params";
-import { getGraceDays } from "@/lib/db/finance-settings";
 import { GenerateInvoicesForm } from "./_components/generate-invoices-form";
+import { addMonths, currentMonth } from "@/lib/billing/months";
+import { INVOICE_PAGE_SIZE, loadGraceDays, loadInvoices } from "@/lib/invoices/loaders";
+import { invoicesQuerySchema, type RawSearchParams } from "@/lib/schemas/list-params";
 import { definedOnly } from "@/lib/utils/defined-only";
 
 export const metadata: Metadata = { title: "Invoices" };
@@ -21,8 +20,8 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
   const actor = await requirePermission("finance.view");
   const { month, status, page } = invoicesQuerySchema.parse(await searchParams);
   const [{ rows, total, months }, grace] = await Promise.all([
-    listInvoices(actor, { ...definedOnly({ month, status }), page }),
-    getGraceDays(),
+    loadInvoices(actor, { ...definedOnly({ month, status }), page }),
+    loadGraceDays(),
   ]);
   const manage = can(actor.role, "finance.manage");
   const last = addMonths(currentMonth(new Date()), -1);

@@ -9,10 +9,9 @@ import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { formatMinor, minorToDecimal } from "@/lib/billing/money";
 import type { Tier } from "@/lib/billing/pricing";
-import { listPricePlans, type PlanVersionDTO } from "@/lib/db/price-plans";
-import { listTenantOptionsForFinance } from "@/lib/db/price-plans";
 import { AssignPlanDialog } from "./_components/assign-plan-dialog";
 import { PlanTermsDialog, type TermsDefaults } from "./_components/plan-terms-dialog";
+import { loadPricePlans, loadTenantOptionsForFinance, type PlanVersionDto } from "@/lib/billing/loaders";
 
 export const metadata: Metadata = { title: "Price plans" };
 
@@ -26,7 +25,7 @@ const tierText = (tiers: Tier[], c: string) =>
     })
     .join(" · ");
 
-const defaultsOf = (v: PlanVersionDTO): TermsDefaults => ({
+const defaultsOf = (v: PlanVersionDto): TermsDefaults => ({
   baseFee: minorToDecimal(v.baseFeeMinor),
   includedRequests: String(v.includedRequests),
   minimumCharge: minorToDecimal(v.minimumChargeMinor),
@@ -40,7 +39,7 @@ const defaultsOf = (v: PlanVersionDTO): TermsDefaults => ({
 export default async function PricePlansPage() {
   const actor = await requirePermission("finance.view");
   const manage = can(actor.role, "finance.manage");
-  const [plans, tenants] = await Promise.all([listPricePlans(actor), listTenantOptionsForFinance(actor)]);
+  const [plans, tenants] = await Promise.all([loadPricePlans(actor), loadTenantOptionsForFinance(actor)]);
   return (
     <>
       <PageHeader

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Network } from "lucide-react";
 import Link from "next/link";
-import { GatewayReadError } from "@/components/gateway/gateway-read-error";
+import { PageReadError } from "@/components/page-read-error";
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -10,8 +10,8 @@ import { FilterBar } from "@/components/lists/filter-bar";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { formatDate } from "@/lib/format";
-import { loadApiList } from "@/lib/gateway/apis";
-import { readGateway } from "@/lib/gateway/page-read";
+import { loadApiList } from "@/lib/apis/loaders";
+import { readPage } from "@/lib/page-read";
 import type { ApiSummaryDto } from "@/lib/stages/types";
 import { apisQuerySchema, type RawSearchParams } from "@/lib/schemas/list-params";
 
@@ -26,8 +26,8 @@ export default async function ApisPage({ searchParams }: { searchParams: Promise
   const params = apisQuerySchema.parse(await searchParams);
   const q = params.q?.toLowerCase() ?? "";
   const kind = params.kind ?? "";
-  const read = await readGateway(loadApiList(actor));
-  if (!read.ok) return <GatewayReadError message={read.message} />;
+  const read = await readPage(loadApiList(actor));
+  if (!read.ok) return <PageReadError message={read.message} />;
   const apis = read.data;
   const shown = apis.filter(
     (a) =>

@@ -11,11 +11,11 @@ import { Pagination } from "@/components/ui/pagination";
 import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/page-guard";
-import { listAuditActions, listAuditEvents } from "@/lib/db/audit";
 import { formatDateTime } from "@/lib/format";
 import { auditQuerySchema } from "@/lib/schemas/audit";
 import { shiftDays } from "@/lib/dates";
 import { definedOnly } from "@/lib/utils/defined-only";
+import { loadAuditActions, loadAuditEvents } from "@/lib/audit/loaders";
 
 export const metadata: Metadata = { title: "Audit trail" };
 const PAGE_SIZE = 50;
@@ -32,7 +32,7 @@ export default async function AuditPage({
   // The "to" day is inclusive for people; the query's upper bound is exclusive.
   const to = q.to ? shiftDays(q.to, 1) : undefined;
   const [{ events, total, page, pageCount }, actions] = await Promise.all([
-    listAuditEvents(actor, {
+    loadAuditEvents(actor, {
       ...definedOnly({
         actor: q.actor,
         action: q.action,
@@ -44,7 +44,7 @@ export default async function AuditPage({
       page: q.page,
       pageSize: PAGE_SIZE,
     }),
-    listAuditActions(actor),
+    loadAuditActions(actor),
   ]);
   const params = new URLSearchParams(
     Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && e[0] !== "page"),

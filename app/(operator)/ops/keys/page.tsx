@@ -10,7 +10,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { formatDate } from "@/lib/format";
-import { loadKeysView } from "@/lib/keys-view";
+import { loadKeysView } from "@/lib/keys/loaders";
 import { keysQuerySchema, type RawSearchParams } from "@/lib/schemas/list-params";
 import { OpsKeyActions } from "./_components/ops-key-actions";
 import { definedOnly } from "@/lib/utils/defined-only";

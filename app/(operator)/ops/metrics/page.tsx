@@ -1,21 +1,21 @@
 import type { Metadata } from "next";
 import { LineChart } from "lucide-react";
-import { GatewayReadError } from "@/components/gateway/gateway-read-error";
+import { PageReadError } from "@/components/page-read-error";
 import { OverviewTable, type OverviewStage } from "@/components/metrics/overview-table";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/page-guard";
-import { loadApiList } from "@/lib/gateway/apis";
-import { readGateway } from "@/lib/gateway/page-read";
+import { loadApiList } from "@/lib/apis/loaders";
+import { readPage } from "@/lib/page-read";
 import { MAX_OVERVIEW_STAGES } from "@/lib/schemas/metrics";
 
 export const metadata: Metadata = { title: "Metrics" };
 
 export default async function MetricsPage() {
   const actor = await requirePermission("ops.view");
-  const read = await readGateway(loadApiList(actor));
-  if (!read.ok) return <GatewayReadError message={read.message} />;
+  const read = await readPage(loadApiList(actor));
+  if (!read.ok) return <PageReadError message={read.message} />;
   // WebSocket APIs have different metrics (connections, messages); this overview covers request/response APIs.
   const stages: OverviewStage[] = read.data
     .filter((a) => a.kind !== "WEBSOCKET")

@@ -5,15 +5,15 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePermission } from "@/lib/auth/page-guard";
-import { listOutbox } from "@/lib/db/outbox";
 import { formatDateTime } from "@/lib/format";
+import { loadOutbox } from "@/lib/mail/loaders";
 
 export const metadata: Metadata = { title: "Outbox" };
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const actor = await requirePermission("outbox.read");
   const page = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
-  const { mails, pageCount } = await listOutbox(actor, page);
+  const { mails, pageCount } = await loadOutbox(actor, page);
   return (
     <>
       <PageHeader

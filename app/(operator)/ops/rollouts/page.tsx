@@ -6,14 +6,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/page-guard";
-import { listRollouts } from "@/lib/db/rollouts";
 import { formatDateTime } from "@/lib/format";
+import { loadRollouts } from "@/lib/canary/loaders";
 
 export const metadata: Metadata = { title: "Rollouts" };
 
 export default async function RolloutsPage() {
   const actor = await requirePermission("ops.view");
-  const rollouts = await listRollouts(actor);
+  const rollouts = await loadRollouts(actor);
   return (
     <>
       <PageHeader

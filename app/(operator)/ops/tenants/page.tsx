@@ -7,19 +7,19 @@ import { FilterBar } from "@/components/lists/filter-bar";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
-import { listTenants } from "@/lib/db/tenants";
 import { tenantsQuerySchema, type RawSearchParams } from "@/lib/schemas/list-params";
 import { formatDate } from "@/lib/format";
 import { CreateTenantDialog } from "./_components/create-tenant-dialog";
 import { TenantRowActions } from "./_components/tenant-row-actions";
 import { definedOnly } from "@/lib/utils/defined-only";
+import { loadTenants } from "@/lib/tenants/loaders";
 
 export const metadata: Metadata = { title: "Tenants" };
 
 export default async function TenantsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("tenants.read");
   const { q, status } = tenantsQuerySchema.parse(await searchParams);
-  const tenants = await listTenants(actor, definedOnly({ q, status }));
+  const tenants = await loadTenants(actor, definedOnly({ q, status }));
   const manage = can(actor.role, "tenants.manage");
   return (
     <>

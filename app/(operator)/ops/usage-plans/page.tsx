@@ -6,42 +6,28 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
-import { countPlanKeys, listApiStages } from "@/lib/aws/usage-plans";
-import { listSubscriptions } from "@/lib/db/subscriptions";
-import { listActiveTenantOptions } from "@/lib/db/tenants";
-import { AppError } from "@/lib/errors";
-import { quotaWords, throttleWords } from "@/lib/plan-words";
-import { listPlans } from "@/lib/services/plans";
+import { readPage } from "@/lib/page-read";
+import { quotaWords, throttleWords } from "@/lib/plans/plan-words";
 import { PlanActions } from "./_components/plan-actions";
 import { PlanDialog } from "./_components/plan-dialog";
 import { SubscriptionControls } from "./_components/subscription-controls";
 import { SyncPanel } from "./_components/sync-panel";
+import { loadUsagePlans } from "@/lib/plans/loaders";
 
 export const metadata: Metadata = { title: "Usage plans" };
 
 export default async function UsagePlansPage() {
   const actor = await requirePermission("ops.view");
   const manage = can(actor.role, "plans.manage");
-  let plans;
-  let stages;
-  try {
-    [plans, stages] = await Promise.all([listPlans(actor), listApiStages()]);
-  } catch (e) {
+  const read = await readPage(loadUsagePlans(actor));
+  if (!read.ok)
     return (
       <>
         <PageHeader title="Usage plans" />
-        <EmptyState
-          title="API Gateway could not be reached"
-          description={e instanceof AppError ? e.message : "Try again shortly."}
-        />
+        <EmptyState title="API Gateway could not be reached" description={read.message} />
       </>
     );
-  }
-  const [subs, tenants, keyCounts] = await Promise.all([
-    listSubscriptions(actor),
-    listActiveTenantOptions(actor),
-    Promise.all(plans.map((p) => countPlanKeys(p.id).catch(() => null))),
-  ]);
+  const { plans, stages, subs, tenants, keyCounts } = read.data;
   const stageOptions = stages.flatMap((a) =>
     a.stages.map((s) => ({ value: `${a.apiId}:${s}`, label: `${a.apiName} · ${s}` })),
   );

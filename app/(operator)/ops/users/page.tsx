@@ -4,21 +4,20 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/page-guard";
-import { listInvitations } from "@/lib/db/invitations";
-import { listActiveTenantOptions } from "@/lib/db/tenants";
-import { listUsers } from "@/lib/db/users";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { InviteUserDialog } from "./_components/invite-user-dialog";
 import { RevokeInvitationButton, UserStatusButton } from "./_components/user-actions";
+import { loadInvitations, loadUsers } from "@/lib/users/loaders";
+import { loadActiveTenantOptions } from "@/lib/tenants/loaders";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const actor = await requirePermission("users.read");
   const [users, invitations, tenants] = await Promise.all([
-    listUsers(actor),
-    listInvitations(actor),
-    listActiveTenantOptions(actor),
+    loadUsers(actor),
+    loadInvitations(actor),
+    loadActiveTenantOptions(actor),
   ]);
   return (
     <>

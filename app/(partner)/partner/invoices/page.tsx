@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePermission } from "@/lib/auth/page-guard";
-import { INVOICE_PAGE_SIZE, listInvoices } from "@/lib/db/invoices";
+import { INVOICE_PAGE_SIZE, loadInvoices } from "@/lib/invoices/loaders";
 
 export const metadata: Metadata = { title: "Invoices" };
 
@@ -16,7 +16,7 @@ export default async function PartnerInvoicesPage({
 }) {
   const actor = await requirePermission("partner.view");
   const page = Math.max(1, Number((await searchParams).page) || 1);
-  const { rows, total } = await listInvoices(actor, { page });
+  const { rows, total } = await loadInvoices(actor, { page });
   return (
     <>
       <PageHeader

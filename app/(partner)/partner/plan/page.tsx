@@ -4,9 +4,9 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/page-guard";
-import { myPlans } from "@/lib/db/subscriptions";
 import { env } from "@/lib/env";
-import { quotaWords, throttleWords } from "@/lib/plan-words";
+import { quotaWords, throttleWords } from "@/lib/plans/plan-words";
+import { loadMyPlans } from "@/lib/plans/loaders";
 
 export const metadata: Metadata = { title: "Plan" };
 
@@ -19,7 +19,7 @@ function invokeUrl(apiId: string, stage: string): string {
 
 export default async function PartnerPlanPage() {
   const actor = await requirePermission("partner.view");
-  const plans = await myPlans(actor);
+  const plans = await loadMyPlans(actor);
   return (
     <>
       <PageHeader

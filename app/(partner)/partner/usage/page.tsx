@@ -6,8 +6,8 @@ import { Stat, StatGrid } from "@/components/ui/stat";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/format";
-import { quotaWords, throttleWords } from "@/lib/plan-words";
-import { loadUsageView } from "@/lib/usage-view";
+import { quotaWords, throttleWords } from "@/lib/plans/plan-words";
+import { loadUsageView } from "@/lib/usage/loaders";
 import { UsageChart } from "../_components/usage-chart";
 
 export const metadata: Metadata = { title: "Usage" };

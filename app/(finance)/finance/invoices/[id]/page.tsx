@@ -5,15 +5,18 @@ import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
-import { getInvoice } from "@/lib/db/invoices";
-import { orNotFound } from "@/lib/db/not-found";
+import { PageReadError } from "@/components/page-read-error";
+import { readPage } from "@/lib/page-read";
 import { InvoiceActions } from "../_components/invoice-actions";
+import { loadInvoice } from "@/lib/invoices/loaders";
 
 export const metadata: Metadata = { title: "Invoice" };
 
 export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("finance.view");
-  const inv = await orNotFound(getInvoice(actor, (await params).id));
+  const read = await readPage(loadInvoice(actor, (await params).id));
+  if (!read.ok) return <PageReadError title="The invoice could not be loaded" message={read.message} />;
+  const inv = read.data;
   return (
     <>
       <PageHeader

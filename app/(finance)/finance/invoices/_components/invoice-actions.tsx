@@ -12,7 +12,7 @@ import { finalizeInvoiceAction } from "@/lib/actions/finalize-invoice";
 import { recalculateInvoiceAction } from "@/lib/actions/recalculate-invoice";
 import { reissueInvoiceAction } from "@/lib/actions/reissue-invoice";
 import { voidInvoiceAction } from "@/lib/actions/void-invoice";
-import type { InvoiceStatus } from "@/lib/db/invoices";
+import type { InvoiceStatus } from "@/lib/invoices/loaders";
 
 type Props = { invoice: { id: string; status: InvoiceStatus; number: string | null; tenantName: string } };
 

@@ -1,26 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { RolloutLive } from "@/components/rollouts/rollout-live";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
-import type { RolloutDetailDto } from "@/lib/canary/types";
-import { getRollout } from "@/lib/db/rollouts";
-import { AppError } from "@/lib/errors";
+import { readPage } from "@/lib/page-read";
+import { PageReadError } from "@/components/page-read-error";
+import { loadRollout } from "@/lib/canary/loaders";
 
 export const metadata: Metadata = { title: "Rollout" };
 
 export default async function RolloutPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("ops.view");
   const { id } = await params;
-  let rollout: RolloutDetailDto;
-  try {
-    rollout = await getRollout(actor, id);
-  } catch (e) {
-    if (e instanceof AppError && e.code === "not_found") notFound();
-    throw e;
-  }
+  const read = await readPage(loadRollout(actor, id));
+  if (!read.ok) return <PageReadError title="The rollout could not be loaded" message={read.message} />;
+  const rollout = read.data;
   return (
     <>
       <PageHeader

@@ -4,14 +4,14 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { toast } from "@/components/ui/toaster";
 import { deleteUsagePlanAction } from "@/lib/actions/delete-usage-plan";
-import type { PlanDTO } from "@/lib/aws/usage-plans";
+import type { PlanDto } from "@/lib/plans/loaders";
 import { PlanDialog } from "./plan-dialog";
 
 export function PlanActions({
   plan,
   stageOptions,
 }: {
-  plan: PlanDTO;
+  plan: PlanDto;
   stageOptions: { value: string; label: string }[];
 }) {
   const router = useRouter();

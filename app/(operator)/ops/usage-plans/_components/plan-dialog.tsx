@@ -21,12 +21,12 @@ import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toaster";
 import { createUsagePlanAction } from "@/lib/actions/create-usage-plan";
 import { updateUsagePlanAction } from "@/lib/actions/update-usage-plan";
-import type { PlanDTO } from "@/lib/aws/usage-plans";
+import type { PlanDto } from "@/lib/plans/loaders";
 import { planSchema } from "@/lib/schemas/keys";
 
-type Props = { stageOptions: { value: string; label: string }[]; plan?: PlanDTO };
+type Props = { stageOptions: { value: string; label: string }[]; plan?: PlanDto };
 
-function defaults(plan?: PlanDTO) {
+function defaults(plan?: PlanDto) {
   return {
     name: plan?.name ?? "",
     description: plan?.description ?? "",

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { RefreshCw } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toaster";
-import { syncStateQuery } from "@/lib/queries/usage-sync";
+import { syncStateQuery } from "@/lib/query-options/usage-sync";
 import { formatDateTime } from "@/lib/format";
 
 /** "Sync now" with progress: starts the usage sync and polls its state while it runs. */

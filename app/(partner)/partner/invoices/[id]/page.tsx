@@ -4,15 +4,18 @@ import { InvoiceView } from "@/components/finance/invoice-view";
 import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/page-guard";
-import { getInvoice } from "@/lib/db/invoices";
-import { orNotFound } from "@/lib/db/not-found";
+import { PageReadError } from "@/components/page-read-error";
+import { readPage } from "@/lib/page-read";
+import { loadInvoice } from "@/lib/invoices/loaders";
 
 export const metadata: Metadata = { title: "Invoice" };
 
-/** Read-only. Another tenant's invoice id is a 404 (getInvoice scopes by the session's tenant). */
+/** Read-only. Another tenant's invoice id is a 404 (loadInvoice scopes by the session's tenant). */
 export default async function PartnerInvoicePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("partner.view");
-  const inv = await orNotFound(getInvoice(actor, (await params).id));
+  const read = await readPage(loadInvoice(actor, (await params).id));
+  if (!read.ok) return <PageReadError title="The invoice could not be loaded" message={read.message} />;
+  const inv = read.data;
   return (
     <>
       <PageHeader

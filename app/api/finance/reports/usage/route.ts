@@ -1,8 +1,8 @@
 import Papa from "papaparse";
 import { defineRoute } from "@/lib/auth/define-route";
 import { monthsBetween, tenantUsage } from "@/lib/billing/usage-report";
-import { tenantNameMap, usageByMonthAndTenant, usageByPlan } from "@/lib/db/finance-reports";
 import { invalid } from "@/lib/errors";
+import { loadTenantNames, loadUsageByMonthAndTenant, loadUsageByPlan } from "@/lib/billing/loaders";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -18,14 +18,14 @@ export const GET = defineRoute({
       throw invalid("Give from and to as YYYY-MM months, from not after to.");
     let rows: Record<string, string | number>[];
     if (by === "plan") {
-      rows = (await usageByPlan(actor, from, to)).map((p) => ({
+      rows = (await loadUsageByPlan(actor, from, to)).map((p) => ({
         usage_plan_id: p.usagePlanId,
         requests: p.requests,
       }));
     } else if (by === "tenant-month") {
       const months = monthsBetween(from, to);
-      const names = await tenantNameMap(actor);
-      const data = await usageByMonthAndTenant(actor, from, to);
+      const names = await loadTenantNames(actor);
+      const data = await loadUsageByMonthAndTenant(actor, from, to);
       rows = tenantUsage(data, months, (id) => (id ? (names.get(id) ?? id) : "")).flatMap((t) =>
         months.map((m) => ({
           tenant: t.tenantName,

@@ -1,13 +1,13 @@
 import Papa from "papaparse";
 import { defineRoute } from "@/lib/auth/define-route";
 import { minorToDecimal } from "@/lib/billing/money";
-import { getInvoice } from "@/lib/db/invoices";
+import { loadInvoice } from "@/lib/invoices/loaders";
 
 /** One invoice as CSV. Finance staff: any invoice; a partner: only its own tenant's (not found otherwise). */
 export const GET = defineRoute<{ id: string }>({
   permission: "invoices.read",
   handler: async ({ actor, params }) => {
-    const inv = await getInvoice(actor, String(params.id ?? ""));
+    const inv = await loadInvoice(actor, String(params.id ?? ""));
     const head = {
       invoice: inv.number ?? `DRAFT-${inv.id}`,
       status: inv.status,

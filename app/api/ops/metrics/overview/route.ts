@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { defineRoute } from "@/lib/auth/define-route";
 import { AppError } from "@/lib/errors";
-import { loadOverviewMetrics } from "@/lib/gateway/metrics";
+import { loadOverviewMetrics } from "@/lib/metrics/loaders";
 import { overviewMetricsQuery } from "@/lib/schemas/metrics";
 
 /** Requests, 5XX rate and p99 for the listed stages (t=REST:api:stage, repeated). One GetMetricData. */

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { defineRoute } from "@/lib/auth/define-route";
 import { AppError } from "@/lib/errors";
-import { loadStageMetrics } from "@/lib/gateway/metrics";
+import { loadStageMetrics } from "@/lib/metrics/loaders";
 import { stageMetricsQuery } from "@/lib/schemas/metrics";
 
 /** One stage's metrics (base and, with canary=1, canary), polled by the stage page's charts. One GetMetricData. */

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { GatewayReadError } from "@/components/gateway/gateway-read-error";
+import { PageReadError } from "@/components/page-read-error";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -8,16 +8,16 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/format";
-import { loadRestApi } from "@/lib/gateway/apis";
-import { readGateway } from "@/lib/gateway/page-read";
+import { loadRestApi } from "@/lib/apis/loaders";
+import { readPage } from "@/lib/page-read";
 
 export const metadata: Metadata = { title: "REST API" };
 
 export default async function RestApiPage({ params }: { params: Promise<{ apiId: string }> }) {
   const actor = await requirePermission("ops.view");
   const { apiId } = await params;
-  const read = await readGateway(loadRestApi(actor, apiId));
-  if (!read.ok) return <GatewayReadError message={read.message} />;
+  const read = await readPage(loadRestApi(actor, apiId));
+  if (!read.ok) return <PageReadError message={read.message} />;
   const { api, stages, deployments } = read.data;
   return (
     <>

@@ -1,22 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { GatewayReadError } from "@/components/gateway/gateway-read-error";
+import { PageReadError } from "@/components/page-read-error";
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/format";
-import { loadHttpApi } from "@/lib/gateway/apis";
-import { readGateway } from "@/lib/gateway/page-read";
+import { loadHttpApi } from "@/lib/apis/loaders";
+import { readPage } from "@/lib/page-read";
 
 export const metadata: Metadata = { title: "HTTP / WebSocket API" };
 
 export default async function V2ApiPage({ params }: { params: Promise<{ apiId: string }> }) {
   const actor = await requirePermission("ops.view");
   const { apiId } = await params;
-  const read = await readGateway(loadHttpApi(actor, apiId));
-  if (!read.ok) return <GatewayReadError message={read.message} />;
+  const read = await readPage(loadHttpApi(actor, apiId));
+  if (!read.ok) return <PageReadError message={read.message} />;
   const { api, stages } = read.data;
   return (
     <>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { GatewayReadError } from "@/components/gateway/gateway-read-error";
+import { PageReadError } from "@/components/page-read-error";
 import { StageCharts } from "@/components/metrics/stage-charts";
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -8,16 +8,16 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Stat, StatGrid } from "@/components/ui/stat";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
-import { listRollouts } from "@/lib/db/rollouts";
 import { formatDateTime } from "@/lib/format";
-import { loadRestStage } from "@/lib/gateway/apis";
-import { readGateway } from "@/lib/gateway/page-read";
+import { loadRestStage } from "@/lib/apis/loaders";
+import { readPage } from "@/lib/page-read";
 import { CanaryCard } from "./_components/canary-card";
 import { DeploymentsCard } from "./_components/deployments-card";
 import { RolloutCard } from "./_components/rollout-card";
 import { CacheCard, ObservabilityCard, ThrottlingCard } from "./_components/settings-cards";
 import { StageProvider } from "./_components/stage-context";
 import { VariablesCard } from "./_components/variables-card";
+import { loadRollouts } from "@/lib/canary/loaders";
 
 export const metadata: Metadata = { title: "Stage" };
 
@@ -29,11 +29,11 @@ export default async function RestStagePage({
   const actor = await requirePermission("ops.view");
   const { apiId, stage: stageParam } = await params;
   const stageName = decodeURIComponent(stageParam);
-  const read = await readGateway(loadRestStage(actor, apiId, stageName));
-  if (!read.ok) return <GatewayReadError message={read.message} />;
+  const read = await readPage(loadRestStage(actor, apiId, stageName));
+  if (!read.ok) return <PageReadError message={read.message} />;
   const { api, stage, version, deployments, methods } = read.data;
   const manage = can(actor.role, "gateway.manage");
-  const [rollout] = await listRollouts(actor, {
+  const [rollout] = await loadRollouts(actor, {
     restApiId: api.id,
     stageName: stage.stageName,
     active: true,

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { GatewayReadError } from "@/components/gateway/gateway-read-error";
+import { PageReadError } from "@/components/page-read-error";
 import { StageCharts } from "@/components/metrics/stage-charts";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
-import { loadHttpStage } from "@/lib/gateway/apis";
-import { readGateway } from "@/lib/gateway/page-read";
+import { loadHttpStage } from "@/lib/apis/loaders";
+import { readPage } from "@/lib/page-read";
 import { HttpStageEditor } from "./_components/http-stage-editor";
 
 export const metadata: Metadata = { title: "Stage" };
@@ -15,8 +15,8 @@ export const metadata: Metadata = { title: "Stage" };
 export default async function V2StagePage({ params }: { params: Promise<{ apiId: string; stage: string }> }) {
   const actor = await requirePermission("ops.view");
   const { apiId, stage: stageParam } = await params;
-  const read = await readGateway(loadHttpStage(actor, apiId, decodeURIComponent(stageParam)));
-  if (!read.ok) return <GatewayReadError message={read.message} />;
+  const read = await readPage(loadHttpStage(actor, apiId, decodeURIComponent(stageParam)));
+  if (!read.ok) return <PageReadError message={read.message} />;
   const { api, stage, version } = read.data;
   if (!stage) notFound();
   return (

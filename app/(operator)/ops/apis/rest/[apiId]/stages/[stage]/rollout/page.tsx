@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { GatewayReadError } from "@/components/gateway/gateway-read-error";
+import { PageReadError } from "@/components/page-read-error";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/page-guard";
-import { listRollouts } from "@/lib/db/rollouts";
-import { loadRestStage } from "@/lib/gateway/apis";
-import { readGateway } from "@/lib/gateway/page-read";
+import { loadRestStage } from "@/lib/apis/loaders";
+import { readPage } from "@/lib/page-read";
 import { RolloutWizard } from "./_components/rollout-wizard";
+import { loadRollouts } from "@/lib/canary/loaders";
 
 export const metadata: Metadata = { title: "Start a rollout" };
 
@@ -19,10 +19,10 @@ export default async function StartRolloutPage({
   const actor = await requirePermission("gateway.manage");
   const { apiId, stage: stageParam } = await params;
   const stageName = decodeURIComponent(stageParam);
-  const read = await readGateway(loadRestStage(actor, apiId, stageName));
-  if (!read.ok) return <GatewayReadError message={read.message} />;
+  const read = await readPage(loadRestStage(actor, apiId, stageName));
+  if (!read.ok) return <PageReadError message={read.message} />;
   const { api, stage, deployments } = read.data;
-  const [active] = await listRollouts(actor, { restApiId: api.id, stageName: stage.stageName, active: true });
+  const [active] = await loadRollouts(actor, { restApiId: api.id, stageName: stage.stageName, active: true });
   const stageHref = `/ops/apis/rest/${api.id}/stages/${encodeURIComponent(stage.stageName)}`;
   const newestFirst = [...deployments].sort((a, b) =>
     (b.createdDate ?? "").localeCompare(a.createdDate ?? ""),

@@ -16,3 +16,10 @@ export async function loadKeysView(actor: Actor, filter: KeyFilter) {
   const tenantPlans = await activePlanIdsByTenant([...new Set(items.map((k) => k.tenantId))]);
   return { items, total, orphans, tenants, planName, tenantPlans };
 }
+
+/** The partner's own keys and pending rotations (scoped by the session's tenant in lib/db/api-keys.ts). */
+export {
+  listMyKeys as loadMyKeys,
+  listMyRotations as loadMyRotations,
+  type KeyStatus,
+} from "@/lib/db/api-keys";

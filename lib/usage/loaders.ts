@@ -4,7 +4,7 @@ import { dayOf, now } from "@/lib/clock";
 import { listMyKeys } from "@/lib/db/api-keys";
 import { myPlans } from "@/lib/db/subscriptions";
 import { myUsage, readSyncState } from "@/lib/db/usage";
-import { dayRange, daysBack, forecast, quotaPeriodOf } from "@/lib/usage-math";
+import { dayRange, daysBack, forecast, quotaPeriodOf } from "@/lib/usage/usage-math";
 
 /**
  * Everything the partner usage page shows, from the database only (no AWS call): 90 days per key and in total,
@@ -59,3 +59,6 @@ export async function loadUsageView(actor: Actor) {
   const worst = quotaRows.reduce((m, r) => Math.max(m, r.used / r.limit), 0);
   return { today, usage, plans, sync, label, keyIds, chart, total90, quotaRows, worst };
 }
+
+/** The last usage sync's state, for the operators' sync panel (lib/db/usage.ts). */
+export { getSyncState as loadSyncState } from "@/lib/db/usage";

@@ -14,8 +14,8 @@ process.env.TOLLGATE_MODE = "local";
 // One attempt per call: the SDK's retries would otherwise wait out the 20 s limit's Retry-After before refusing.
 process.env.AWS_MAX_ATTEMPTS = "1";
 const { makeActor, makeTenant } = await import("@/test/fixtures");
-const plans = await import("./plans");
-const keys = await import("./keys");
+const plans = await import("./commands");
+const keys = await import("@/lib/keys/commands");
 
 afterAll(async () => {
   await tg.stop();

@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { OverviewMetricsDto, StageMetricsDto } from "@/lib/gateway/metrics";
+import type { OverviewMetricsDto, StageMetricsDto } from "@/lib/metrics/loaders";
 import type { MetricTarget } from "@/lib/metrics/queries";
 import type { MetricRange } from "@/lib/schemas/stages";
 

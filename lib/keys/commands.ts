@@ -15,7 +15,7 @@ import {
 import { activePlanIds } from "@/lib/db/subscriptions";
 import { env } from "@/lib/env";
 import { AppError, conflict, forbidden, invalid } from "@/lib/errors";
-import { syncKeyUsage } from "@/lib/jobs/usage-sync";
+import { syncKeyUsage } from "@/lib/usage/sync";
 import { log } from "@/lib/log";
 import { DAY_MS, days, HOUR_MS } from "@/lib/dates";
 

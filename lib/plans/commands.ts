@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/log";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
 import { attachKeyToPlan, detachKeyFromPlan } from "@/lib/aws/api-keys";
@@ -8,7 +9,7 @@ import {
   deleteAwsPlan,
   listAwsPlans,
   updateAwsPlan,
-  type PlanDTO,
+  type PlanDto,
   type PlanInput,
 } from "@/lib/aws/usage-plans";
 import { now } from "@/lib/clock";
@@ -24,15 +25,7 @@ import {
 import { getTenant } from "@/lib/db/tenants";
 import { conflict, invalid, notFound } from "@/lib/errors";
 
-/** Lists plans from AWS (the source of truth) and refreshes the snapshots usage pages read. */
-export async function listPlans(actor: Actor): Promise<PlanDTO[]> {
-  assertCan(actor, "ops.view");
-  const plans = await listAwsPlans();
-  await savePlanSnapshots(plans, { complete: true });
-  return plans;
-}
-
-export async function createPlan(actor: Actor, input: PlanInput): Promise<PlanDTO> {
+export async function createPlan(actor: Actor, input: PlanInput): Promise<PlanDto> {
   assertCan(actor, "plans.manage");
   const plan = await createAwsPlan(input);
   await savePlanSnapshots([plan], { complete: false });
@@ -40,7 +33,7 @@ export async function createPlan(actor: Actor, input: PlanInput): Promise<PlanDT
 }
 
 /** Edits name, description, limits and stages with the smallest set of patch operations AWS accepts. */
-export async function updatePlan(actor: Actor, id: string, input: PlanInput): Promise<PlanDTO> {
+export async function updatePlan(actor: Actor, id: string, input: PlanInput): Promise<PlanDto> {
   assertCan(actor, "plans.manage");
   const before = (await listAwsPlans()).find((p) => p.id === id);
   if (!before) throw notFound("Usage plan");
@@ -111,7 +104,11 @@ async function attachAll(tenantId: string, planId: string): Promise<void> {
       done.push(k.id);
     }
   } catch (e) {
-    for (const id of done) await detachKeyFromPlan(planId, id).catch(() => undefined);
+    // Undo what was attached; a failed undo is logged (the key stays attached in AWS until the next change).
+    for (const id of done)
+      await detachKeyFromPlan(planId, id).catch((err: unknown) =>
+        log.error({ err, usagePlanId: planId, apiKeyId: id }, "detaching a key after a failed attach failed"),
+      );
     throw e;
   }
 }
