@@ -11,6 +11,7 @@ import {
   type PlanDTO,
   type PlanInput,
 } from "@/lib/aws/usage-plans";
+import { recordPlanDeleted, recordPlanWrite } from "@/lib/inventory/record";
 import { now } from "@/lib/clock";
 import { liveKeysOfTenant } from "@/lib/db/api-keys";
 import {
@@ -37,6 +38,7 @@ export async function createPlan(actor: Actor, input: PlanInput): Promise<PlanDT
   assertCan(actor, "plans.manage");
   const plan = await createAwsPlan(input);
   await savePlanSnapshots([plan], { complete: false });
+  await recordPlanWrite(actor.email, plan, 0);
   return plan;
 }
 
@@ -64,6 +66,7 @@ export async function updatePlan(actor: Actor, id: string, input: PlanInput): Pr
     if (!had.has(key(s))) ops.push({ op: "add", path: "/apiStages", value: key(s) });
   const plan = await updateAwsPlan(id, ops);
   await savePlanSnapshots([plan], { complete: false });
+  await recordPlanWrite(actor.email, plan);
   return plan;
 }
 
@@ -79,6 +82,7 @@ export async function deletePlan(actor: Actor, id: string): Promise<void> {
     );
   await deleteAwsPlan(id);
   await markPlanDeleted(id);
+  await recordPlanDeleted(actor.email, plan);
 }
 
 async function assertNoStageClash(tenantId: string, planId: string, except: string[] = []) {
