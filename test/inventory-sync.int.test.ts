@@ -167,4 +167,29 @@ describe("inventory sync", () => {
     const [gone] = await changes(seeded.restApis.weather, "prod");
     expect(gone).toMatchObject({ source: "outside", kind: "deleted" });
   });
+
+  it("serves every operator page loader from the inventory with no AWS call", async () => {
+    const { countAwsCalls } = await import("@/lib/aws/accounting");
+    const g = await import("@/lib/gateway/apis");
+    const { invLoadPlansPage } = await import("@/lib/inventory/read");
+    await gatewayCalls();
+    const { result, total } = await countAwsCalls(async () => {
+      const list = await g.loadApiList(operator);
+      const api = await g.loadRestApi(operator, seeded.restApis.payments);
+      const stage = await g.loadRestStage(operator, seeded.restApis.payments, "prod");
+      const http = await g.loadHttpApi(operator, seeded.httpApiId);
+      const httpStage = await g.loadHttpStage(operator, seeded.httpApiId, "prod");
+      const plans = await invLoadPlansPage(operator);
+      return { list, api, stage, http, httpStage, plans };
+    });
+    expect(total).toBe(0);
+    expect(sum(await gatewayCalls())).toBe(0);
+    expect(result.list.map((a) => a.name)).toContain("payments");
+    expect(result.api.deployments.some((d) => d.usedBy.includes("prod"))).toBe(true);
+    expect(result.stage.stage.variables.color).toBe("green");
+    expect(result.stage.methods).toContainEqual({ resourcePath: "/payments", httpMethod: "GET" });
+    expect(result.httpStage.stage?.stageName).toBe("prod");
+    expect(result.plans.plans.length).toBe(Object.keys(seeded.usagePlans).length);
+    expect(result.plans.keyCounts.every((n) => typeof n === "number")).toBe(true);
+  });
 });
