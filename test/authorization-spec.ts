@@ -87,6 +87,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
     input: () => ({ rolloutId: "unknown-rollout", command: "pause" }),
   },
   "flush-stage-cache": { allowed: STAFF_OPS, input: () => ({ restApiId: "spec-api", stageName: "prod" }) },
+  "refresh-inventory": { allowed: STAFF_OPS, input: () => ({ kind: "rest", id: "specapi" }) },
   "update-http-stage": {
     allowed: STAFF_OPS,
     input: () => ({

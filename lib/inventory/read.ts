@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
 import { restEndpoint } from "@/lib/aws/rest-apis";
 import type { PlanDTO } from "@/lib/aws/usage-plans";
-import { getInvSyncState, stageChanges, touchWatch } from "@/lib/db/gateway-changes";
+import { getInvSyncState, recentOutsideChanges, stageChanges, touchWatch } from "@/lib/db/gateway-changes";
 import { invApis, invPlans, invRestApi, invV2Api, type InvScope } from "@/lib/db/inventory";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -193,4 +193,9 @@ export async function freshness(
 /** A stage's Changes timeline (Tollgate's and outside changes together), newest first. */
 export async function loadStageChanges(actor: Actor, apiId: string, stageName: string) {
   return stageChanges(actor, inventoryScope(), apiId, stageName);
+}
+
+/** Outside changes of the last 24 hours (the overview's badge). */
+export async function loadOutsideChanges(actor: Actor) {
+  return recentOutsideChanges(actor, inventoryScope(), new Date(Date.now() - 86_400_000));
 }

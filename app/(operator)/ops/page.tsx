@@ -12,6 +12,8 @@ import { listAuditEvents } from "@/lib/db/audit";
 import { listTenants } from "@/lib/db/tenants";
 import { loadApiList } from "@/lib/gateway/apis";
 import { formatDateTime } from "@/lib/format";
+import { Freshness } from "@/components/inventory/freshness";
+import { OutsideChangesCard } from "@/components/inventory/outside-changes";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -68,6 +70,10 @@ async function GatewaySummary({ actor }: { actor: Actor }) {
   const canaries = apis?.flatMap((a) => a.canaryStages.map((s) => ({ api: a, stage: s }))) ?? [];
   return (
     <>
+      <div className="mt-4">
+        <Freshness actor={actor} target={{ kind: "all" }} />
+      </div>
+      <OutsideChangesCard actor={actor} />
       <StatGrid className="mt-4">
         <Stat
           label="APIs"

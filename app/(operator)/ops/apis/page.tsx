@@ -14,6 +14,7 @@ import { requirePermission } from "@/lib/auth/page-guard";
 import { formatDate } from "@/lib/format";
 import { loadApiList } from "@/lib/gateway/apis";
 import { readGateway } from "@/lib/gateway/page-read";
+import { Freshness } from "@/components/inventory/freshness";
 import type { ApiSummaryDto } from "@/lib/stages/types";
 
 export const metadata: Metadata = { title: "APIs" };
@@ -48,6 +49,7 @@ export default async function ApisPage({
         title="APIs"
         description="Your API Gateway APIs: REST APIs (v1) and HTTP and WebSocket APIs (v2), each with its stages — named, callable snapshots such as dev or prod."
       />
+      <Freshness actor={actor} target={{ kind: "all" }} />
       <form className="mb-4 flex flex-wrap items-end gap-2" role="search">
         <label className="sr-only" htmlFor="q">
           Search APIs

@@ -12,6 +12,8 @@ import { listActiveTenantOptions } from "@/lib/db/tenants";
 import { AppError } from "@/lib/errors";
 import { quotaWords, throttleWords } from "@/lib/plan-words";
 import { listPlans } from "@/lib/services/plans";
+import { Freshness } from "@/components/inventory/freshness";
+import { inventoryReady, invLoadPlansPage } from "@/lib/inventory/read";
 import { PlanActions } from "./_components/plan-actions";
 import { PlanDialog } from "./_components/plan-dialog";
 import { SubscriptionControls } from "./_components/subscription-controls";
@@ -24,8 +26,11 @@ export default async function UsagePlansPage() {
   const manage = can(actor.role, "plans.manage");
   let plans;
   let stages;
+  let keyCounts: (number | null)[] | null = null;
   try {
-    [plans, stages] = await Promise.all([listPlans(actor), listApiStages()]);
+    // From the inventory once it is synced (no AWS call); live reads otherwise (INVENTORY_READS=off, first start).
+    if (await inventoryReady()) ({ plans, stages, keyCounts } = await invLoadPlansPage(actor));
+    else [plans, stages] = await Promise.all([listPlans(actor), listApiStages()]);
   } catch (e) {
     return (
       <>
@@ -37,10 +42,10 @@ export default async function UsagePlansPage() {
       </>
     );
   }
-  const [subs, tenants, keyCounts] = await Promise.all([
+  const [subs, tenants, counts] = await Promise.all([
     listSubscriptions(actor),
     listActiveTenantOptions(actor),
-    Promise.all(plans.map((p) => countPlanKeys(p.id).catch(() => null))),
+    keyCounts ?? Promise.all(plans.map((p) => countPlanKeys(p.id).catch(() => null))),
   ]);
   const stageOptions = stages.flatMap((a) =>
     a.stages.map((s) => ({ value: `${a.apiId}:${s}`, label: `${a.apiName} · ${s}` })),
@@ -53,6 +58,7 @@ export default async function UsagePlansPage() {
         description="A usage plan sets how fast (throttle: requests a second, with a burst allowance) and how much (quota: requests a day, week or month) the API keys in it may call the API stages it covers. Tenants subscribed to a plan get their keys attached to it."
         actions={manage ? <PlanDialog stageOptions={stageOptions} /> : null}
       />
+      <Freshness actor={actor} target={{ kind: "plans" }} />
       <SyncPanel />
       {plans.length === 0 ? (
         <EmptyState
@@ -101,7 +107,7 @@ export default async function UsagePlansPage() {
                     </div>
                     <div>
                       <dt className="text-muted-foreground">Keys</dt>
-                      <dd>{keyCounts[i] ?? "?"}</dd>
+                      <dd>{counts[i] ?? "?"}</dd>
                     </div>
                   </dl>
                   <SubscriptionControls
