@@ -8,6 +8,8 @@ import { savePlanSnapshots } from "@/lib/db/subscriptions";
 import { getSyncState, setSyncState, upsertUsage, type UsageCell } from "@/lib/db/usage";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { replaceKeyGaps } from "@/lib/db/drift";
+import { inventoryScope } from "@/lib/inventory/scope";
 
 const DAY_MS = 86_400_000;
 
@@ -79,8 +81,11 @@ export async function runUsageSync(opts: SyncOptions = {}): Promise<SyncResult> 
     const { result, total } = await countAwsCalls(async () => {
       const plans = await withBackoff(() => listAwsPlans(pace));
       await savePlanSnapshots(plans, { complete: true });
+      const keysListedAt = new Date();
       const awsKeys = await withBackoff(() => listAllAwsKeys(pace));
       await replaceSeenKeys(awsKeys, new Date());
+      // The Drift view's "records whose AWS key is gone" (lib/db/drift.ts), from the same listing.
+      await replaceKeyGaps(inventoryScope(), new Set(awsKeys.map((k) => k.id)), keysListedAt);
       const owners = await keyOwners();
       const customer = new Map(awsKeys.map((k) => [k.id, k.customerId]));
       await setSyncState({ total: plans.length });
