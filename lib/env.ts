@@ -51,6 +51,8 @@ const schema = z
       .regex(/^\d{12}$/, "must be the 12-digit AWS account id")
       .optional(),
     INVENTORY_READS: z.enum(["on", "off"]).default("on"),
+    // The sync's own pace (calls a second) until the shared control-plane budget paces every call.
+    INVENTORY_SYNC_RPS: z.coerce.number().positive().max(100).default(2),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];

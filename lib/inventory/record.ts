@@ -1,7 +1,7 @@
 import "server-only";
 import { listDeployments } from "@/lib/aws/deployments";
 import { getRestStage } from "@/lib/aws/stages";
-import type { PlanDTO } from "@/lib/aws/usage-plans";
+import { countPlanKeys, type PlanDTO } from "@/lib/aws/usage-plans";
 import { recordChange } from "@/lib/db/gateway-changes";
 import {
   deletePlanRow,
@@ -152,5 +152,15 @@ export function recordPlanDeleted(actorEmail: string, plan: PlanDTO) {
         tx,
       );
     });
+  });
+}
+
+/** After Tollgate attached or detached keys: one GetUsagePlanKeys so the plan's key count is right at once. */
+export function recordPlanKeys(planId: string) {
+  return safely("usage-plan-keys", async () => {
+    const scope = inventoryScope();
+    const stored = await storedPlan(scope, planId);
+    if (!stored) return;
+    await putPlan(scope, stored.plan, new Date(), await countPlanKeys(planId));
   });
 }

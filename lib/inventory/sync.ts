@@ -13,13 +13,12 @@ import {
   syncSnapshot,
   type InvScope,
 } from "@/lib/db/inventory";
+import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { syncPlans, syncRestApi, syncV2Api, type SyncCtx } from "./objects";
 import { pacer, withBackoff } from "./pace";
 import { inventoryScope } from "./scope";
 
-/** The console's default control-plane share (AWS allows the account ~10/s, shared with CI/CD and Terraform). */
-export const INVENTORY_RPS = 2;
 /** A page viewed within this long is "watched": re-checked before the rest of the sweep, every WATCH_RECHECK_MS. */
 export const WATCH_MS = 60_000;
 export const WATCH_RECHECK_MS = 10_000;
@@ -44,7 +43,11 @@ export async function runInventorySync(opts: InventorySyncOptions = {}): Promise
   const scope = opts.scope ?? inventoryScope();
   const started = Date.now();
   const prior = await getInvSyncState(scope);
-  const ctx: SyncCtx = { scope, pace: pacer(opts.rps ?? INVENTORY_RPS), importing: !prior?.lastSweepAt };
+  const ctx: SyncCtx = {
+    scope,
+    pace: pacer(opts.rps ?? env.INVENTORY_SYNC_RPS),
+    importing: !prior?.lastSweepAt,
+  };
   await setInvSyncState(scope, { sweepStartedAt: new Date(started) });
   try {
     const { result, total } = await withPriority("inventory", () => countAwsCalls(() => sweep(ctx)));
@@ -109,8 +112,13 @@ async function sweep(ctx: SyncCtx) {
   const checked = new Map<string, number>();
   const work = new Map<string, () => Promise<{ changes: number }>>();
   // The stored state is re-read per API, so a re-check during the sweep compares with what the last check wrote.
+  // Deployments not (yet) on any stage and resource edits leave no trace in GetStages: the REST API whose detail
+  // is oldest gets its detail re-read each sweep (2 calls), so every API's is at most (APIs × sweep time) old.
+  const oldestDetail = [...snap.restApis].sort(
+    (a, b) => (a.detailAt?.getTime() ?? 0) - (b.detailAt?.getTime() ?? 0),
+  )[0]?.id;
   const checkRest = (a: RestApiDto) => async () =>
-    syncRestApi(ctx, a, await storedApiState(scope, "rest", a.id));
+    syncRestApi(ctx, a, await storedApiState(scope, "rest", a.id), a.id === oldestDetail);
   const checkV2 = (a: V2ApiDto) => async () => syncV2Api(ctx, a, await storedApiState(scope, "v2", a.id));
   for (const a of rest) work.set(`rest:${a.id}`, checkRest(a));
   for (const a of v2) work.set(`v2:${a.id}`, checkV2(a));

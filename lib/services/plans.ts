@@ -11,7 +11,7 @@ import {
   type PlanDTO,
   type PlanInput,
 } from "@/lib/aws/usage-plans";
-import { recordPlanDeleted, recordPlanWrite } from "@/lib/inventory/record";
+import { recordPlanDeleted, recordPlanKeys, recordPlanWrite } from "@/lib/inventory/record";
 import { now } from "@/lib/clock";
 import { liveKeysOfTenant } from "@/lib/db/api-keys";
 import {
@@ -129,6 +129,7 @@ export async function subscribe(actor: Actor, tenantId: string, planId: string):
   await assertNoStageClash(tenant.id, planId);
   await attachAll(tenant.id, planId);
   await addSubscription(tenant.id, planId, now());
+  await recordPlanKeys(planId);
 }
 
 export async function unsubscribe(actor: Actor, tenantId: string, planId: string): Promise<void> {
@@ -137,6 +138,7 @@ export async function unsubscribe(actor: Actor, tenantId: string, planId: string
   if (!(await activePlanIds(tenant.id)).includes(planId)) throw invalid("The tenant is not on this plan.");
   for (const k of await liveKeysOfTenant(tenant.id)) await detachKeyFromPlan(planId, k.id);
   await endSubscription(tenant.id, planId, now());
+  await recordPlanKeys(planId);
 }
 
 /**
