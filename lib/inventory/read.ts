@@ -109,8 +109,14 @@ export async function invLoadRestApi(actor: Actor, restApiId: string) {
 }
 
 export async function invLoadRestStage(actor: Actor, restApiId: string, stageName: string) {
-  const { api, row } = await restApiFromInventory(actor, restApiId);
-  const stage = row.stages.find((s) => s.stageName === stageName);
+  let { api, row } = await restApiFromInventory(actor, restApiId);
+  let stage = row.stages.find((s) => s.stageName === stageName);
+  if (!stage) {
+    // A stage created a moment ago (outside Tollgate): read the API through once before saying it does not exist.
+    await readThrough(async () => null, { kind: "rest", id: restApiId });
+    ({ api, row } = await restApiFromInventory(actor, restApiId));
+    stage = row.stages.find((s) => s.stageName === stageName);
+  }
   if (!stage) throw notFound(`Stage ${stageName}`);
   return {
     api,

@@ -14,6 +14,7 @@ import {
   type InvScope,
 } from "@/lib/db/inventory";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { syncPlans, syncRestApi, syncV2Api, type SyncCtx } from "./objects";
 import { pacer, withBackoff } from "./pace";
@@ -127,7 +128,12 @@ async function sweep(ctx: SyncCtx) {
     const fn = work.get(key);
     if (!fn) return;
     checked.set(key, Date.now());
-    changes += (await fn()).changes;
+    try {
+      changes += (await fn()).changes;
+    } catch (e) {
+      // Deleted between the list call and its GetStages: the next sweep's list removes it.
+      if (!(e instanceof AppError && e.code === "not_found")) throw e;
+    }
   };
   const watched = async () =>
     (await watchedKeys(scope, new Date(Date.now() - WATCH_MS))).filter((k) => work.has(k));
