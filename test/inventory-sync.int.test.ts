@@ -87,12 +87,13 @@ describe("inventory sync", () => {
     expect(calls.GetResources).toBe(2);
   });
 
-  it("makes only list calls and one GetStages per API when nothing changed", async () => {
+  it("makes only list calls, one GetStages per API and one API's detail when nothing changed", async () => {
     const r = await sync();
     const calls = await gatewayCalls();
     expect(r.changes).toBe(0);
-    expect(calls.GetDeployments ?? 0).toBe(0);
-    expect(calls.GetResources ?? 0).toBe(0);
+    // Detail only for the one REST API whose detail is oldest (the round-robin re-read).
+    expect(calls.GetDeployments ?? 0).toBe(1);
+    expect(calls.GetResources ?? 0).toBe(1);
     expect(calls.GetStages).toBe(4); // 2 REST + 2 v2 APIs
     expect(calls.GetRestApis).toBe(1);
     expect(calls.GetApis).toBe(1);
