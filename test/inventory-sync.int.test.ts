@@ -193,4 +193,21 @@ describe("inventory sync", () => {
     expect(result.plans.plans.length).toBe(Object.keys(seeded.usagePlans).length);
     expect(result.plans.keyCounts.every((n) => typeof n === "number")).toBe(true);
   });
+
+  it("shows drift from the inventory: a plan without stages and a subscription to a deleted plan", async () => {
+    const { CreateUsagePlanCommand, DeleteUsagePlanCommand } = await import("@aws-sdk/client-api-gateway");
+    const { makeTenant } = await import("@/test/fixtures");
+    const { addSubscription } = await import("@/lib/db/subscriptions");
+    const bare = await outside.send(new CreateUsagePlanCommand({ name: "bare plan" }));
+    const doomed = await outside.send(new CreateUsagePlanCommand({ name: "doomed plan" }));
+    const tenant = await makeTenant();
+    await addSubscription(tenant.id, doomed.id!, new Date());
+    await outside.send(new DeleteUsagePlanCommand({ usagePlanId: doomed.id! }));
+    await sync();
+    const { loadDrift } = await import("@/lib/inventory/drift");
+    const drift = await loadDrift(operator);
+    expect(drift.plansWithoutStages.map((p) => p.plan.name)).toContain("bare plan");
+    expect(drift.subscriptionsToGonePlans.map((s) => s.usagePlanId)).toContain(doomed.id);
+    expect(bare.id).toBeTruthy();
+  });
 });
