@@ -5,14 +5,17 @@ import { AppError } from "@/lib/errors";
  * The inventory sync's own pacing until the shared control-plane budget (lib/aws, issue 14 item 2) paces every
  * call: at most `rps` calls a second, spaced evenly, so a sweep never bursts the account's budget. Infinity = none.
  */
+const clocks = new Map<number, { next: number }>();
+
 export function pacer(rps: number) {
   if (!Number.isFinite(rps)) return async () => {};
   const gap = 1000 / rps;
-  let next = 0;
+  // One slot clock per rate for the whole process, so back-to-back sweeps do not each start with a free call.
+  const clock = (clocks.get(rps) ?? clocks.set(rps, { next: 0 }).get(rps))!;
   return async () => {
     const t = Date.now();
-    const at = Math.max(t, next);
-    next = at + gap;
+    const at = Math.max(t, clock.next);
+    clock.next = at + gap;
     if (at > t) await new Promise((r) => setTimeout(r, at - t));
   };
 }

@@ -29,10 +29,10 @@ Object.assign(process.env, {
   DATA_DIR: dir,
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
 });
-const { migrateDatabase } = await import("./lib/migrate");
+const { migrateDatabase } = await import("../../scripts/lib/migrate");
 await migrateDatabase(dbUrl, { quiet: true });
-const { createGateway } = await import("../lib/local-gateway/server");
-const { versionedItemsOpenApi } = await import("../lib/local-gateway/demo/definitions");
+const { createGateway } = await import("../../lib/local-gateway/server");
+const { versionedItemsOpenApi } = await import("../../lib/local-gateway/demo/definitions");
 const gw = await createGateway({ port: 0, dataDir: dir, controlLimits: false });
 process.env.AWS_ENDPOINT_URL = gw.url;
 const creds = { accessKeyId: "outside", secretAccessKey: "outside" };
@@ -65,11 +65,11 @@ for (let i = 0; i < PLANS; i++)
     }),
   );
 
-const { runInventorySync } = await import("../lib/inventory/sync");
-const { awsCallTotals } = await import("../lib/aws/accounting");
-const { touchWatch } = await import("../lib/db/gateway-changes");
-const { inventoryScope } = await import("../lib/inventory/scope");
-const { db } = await import("../lib/db/client");
+const { runInventorySync } = await import("../../lib/inventory/sync");
+const { awsCallTotals } = await import("../../lib/aws/accounting");
+const { touchWatch } = await import("../../lib/db/gateway-changes");
+const { inventoryScope } = await import("../../lib/inventory/scope");
+const { db } = await import("../../lib/db/client");
 const scope = inventoryScope();
 const callTotal = () => Object.values(awsCallTotals()).reduce((a, b) => a + b, 0);
 
