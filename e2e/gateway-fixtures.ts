@@ -1,6 +1,7 @@
 // Data-plane fixtures for the gateway specs: a REST API seeded through the AWS SDK against the e2e Local Gateway,
 // whose integration reads the demo upstream's version from a stage variable, and a bounded traffic loop.
 import { APIGatewayClient, CreateDeploymentCommand, ImportRestApiCommand } from "@aws-sdk/client-api-gateway";
+import type { APIRequestContext } from "@playwright/test";
 import { versionedItemsOpenApi } from "@tollgate/local-gateway/testing";
 import { E2E } from "./env";
 
@@ -26,6 +27,15 @@ export async function seedApi(name: string): Promise<string> {
     }),
   );
   return api.id!;
+}
+
+/**
+ * Operator pages read Tollgate's inventory of the gateway: after changing the gateway straight through the SDK, a
+ * spec runs one sweep (the test hook waits for it) instead of waiting for the next scheduled one.
+ */
+export async function syncInventory(request: APIRequestContext): Promise<void> {
+  const res = await request.post("/api/test-hooks/jobs", { data: { job: "inventory-sync" } });
+  if (!res.ok()) throw new Error(`inventory-sync did not run: ${res.status()} ${await res.text()}`);
 }
 
 export const stageUrl = (apiId: string) => `${gateway}/restapis/${apiId}/prod/_user_request_/items`;

@@ -25,6 +25,7 @@ export async function expectGatewayConsoleRefused(page: Page) {
     "/ops/apis/v2/any",
     "/ops/rollouts",
     "/ops/rollouts/any",
+    "/ops/drift",
   ]) {
     await expectRefused(page, path);
   }

@@ -49,6 +49,9 @@ const { seedDemo } = await import("@tollgate/local-gateway/demo");
 await seedDemo({ endpoint: gateway.url, upstreamUrl: upstream.url, tenants: [] });
 // Lets specs move Tollgate's clock and run background jobs now (lib/clock.ts, app/api/test-hooks).
 process.env.TEST_HOOKS = "true";
+// The inventory sweeps this small estate in well under a second; specs that change the gateway behind Tollgate's
+// back run `inventory-sync` through the test hook before they look (e2e/gateway-fixtures.ts syncInventory).
+process.env.INVENTORY_SYNC_RPS ??= "50";
 
 const server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(E2E.port)], {
   stdio: "inherit",

@@ -47,6 +47,14 @@ const schema = z
     DATA_DIR: z.string().min(1).default(".data"),
     PARTNER_KEY_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
     TEST_HOOKS: bool.default(false),
+    // Inventory (lib/inventory): the account its rows are keyed by, and whether pages read it (off = live AWS reads).
+    AWS_ACCOUNT_ID: z
+      .string()
+      .regex(/^\d{12}$/, "must be the 12-digit AWS account id")
+      .optional(),
+    INVENTORY_READS: z.enum(["on", "off"]).default("on"),
+    // The sync's own pace (calls a second) until the shared control-plane budget paces every call.
+    INVENTORY_SYNC_RPS: z.coerce.number().positive().max(100).default(2),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];

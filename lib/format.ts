@@ -1,5 +1,5 @@
 import { utc } from "@date-fns/utc";
-import { format } from "date-fns";
+import { format, formatDistanceToNowStrict } from "date-fns";
 
 /**
  * Dates are shown in UTC with the zone named, because API Gateway's quotas and usage days are UTC. Formatting in the
@@ -12,4 +12,9 @@ export function formatDate(iso: string | Date): string {
 
 export function formatDateTime(iso: string | Date): string {
   return `${format(typeof iso === "string" ? new Date(iso) : iso, "yyyy-MM-dd HH:mm:ss", { in: utc })} UTC`;
+}
+
+/** "12 seconds ago": how fresh something is (zone-independent). */
+export function formatRelative(iso: string | Date): string {
+  return formatDistanceToNowStrict(typeof iso === "string" ? new Date(iso) : iso, { addSuffix: true });
 }

@@ -17,7 +17,8 @@ export type NavIcon =
   | "reports"
   | "prices"
   | "home"
-  | "rollouts";
+  | "rollouts"
+  | "drift";
 export type NavSection = { title: string; items: NavItem[] };
 
 const SECTIONS: NavSection[] = [
@@ -31,6 +32,7 @@ const SECTIONS: NavSection[] = [
       { href: "/ops/keys", label: "API keys", icon: "keys", permission: "ops.view" },
       { href: "/ops/metrics", label: "Metrics", icon: "metrics", permission: "ops.view" },
       { href: "/ops/rollouts", label: "Rollouts", icon: "rollouts", permission: "ops.view" },
+      { href: "/ops/drift", label: "Drift", icon: "drift", permission: "ops.view" },
       { href: "/ops/audit", label: "Audit", icon: "audit", permission: "audit.read" },
     ],
   },

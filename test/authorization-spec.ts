@@ -87,6 +87,9 @@ export const ACTIONS: Record<string, ActionEntry> = {
     input: () => ({ rolloutId: "unknown-rollout", command: "pause" }),
   },
   "flush-stage-cache": { allowed: STAFF_OPS, input: () => ({ restApiId: "spec-api", stageName: "prod" }) },
+  "refresh-inventory": { allowed: STAFF_OPS, input: () => ({ kind: "rest", id: "specapi" }) },
+  "forget-gone-key": { allowed: STAFF_OPS, input: () => ({ keyId: "specgonekey" }) },
+  "end-gone-subscription": { allowed: STAFF_OPS, input: () => ({ subscriptionId: "spec-sub" }) },
   "update-http-stage": {
     allowed: STAFF_OPS,
     input: () => ({

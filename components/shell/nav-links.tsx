@@ -1,5 +1,6 @@
 "use client";
 import {
+  GitCompare,
   Activity,
   BarChart3,
   FileText,
@@ -37,6 +38,7 @@ const ICONS: Record<NavIcon, typeof Home> = {
   reports: BarChart3,
   prices: Tags,
   rollouts: Split,
+  drift: GitCompare,
 };
 
 /** Highlights the current section; the most specific matching href wins. */

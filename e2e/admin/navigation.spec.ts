@@ -12,6 +12,7 @@ test("admin sees operations, administration and finance, but not the partner por
     "API keys",
     "Metrics",
     "Rollouts",
+    "Drift",
     "Audit",
     "Users",
     "Outbox",

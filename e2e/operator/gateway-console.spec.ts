@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { GetStageCommand } from "@aws-sdk/client-api-gateway";
-import { sdk, seedApi, stageUrl, startTraffic } from "../gateway-fixtures";
+import { sdk, seedApi, stageUrl, startTraffic, syncInventory } from "../gateway-fixtures";
 import { unique } from "../helpers";
 
 // The operator's release workflow against the e2e Local Gateway while traffic runs: change a stage variable and the
@@ -21,6 +21,7 @@ test("operator changes a stage, deploys, runs a 25 % canary, promotes it and rol
   test.setTimeout(150_000);
   const name = unique("e2e-shop").replace(" ", "-");
   const apiId = await seedApi(name);
+  await syncInventory(page.request);
   const traffic = startTraffic(stageUrl(apiId));
   try {
     await page.goto(`/ops/apis?q=${encodeURIComponent(name)}`);
@@ -127,6 +128,7 @@ test("operator changes a stage, deploys, runs a 25 % canary, promotes it and rol
 test("the metrics overview lists stages with their numbers", async ({ page }) => {
   const name = unique("e2e-ovw").replace(" ", "-");
   const apiId = await seedApi(name);
+  await syncInventory(page.request);
   for (let i = 0; i < 5; i++) await fetch(stageUrl(apiId));
   await page.goto("/ops/metrics");
   const row = page.getByTestId(`overview-${name}-prod`);

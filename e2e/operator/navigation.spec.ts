@@ -12,6 +12,7 @@ test("operator sees the operator navigation and is refused other roles' pages", 
     "API keys",
     "Metrics",
     "Rollouts",
+    "Drift",
     "Audit",
   ]);
   for (const path of [

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { CreateDeploymentCommand, GetStageCommand } from "@aws-sdk/client-api-gateway";
-import { configureUpstream, sdk, seedApi, stageUrl, startTraffic } from "../gateway-fixtures";
+import { configureUpstream, sdk, seedApi, stageUrl, startTraffic, syncInventory } from "../gateway-fixtures";
 import { unique } from "../helpers";
 
 // Automated canary rollouts against the e2e Local Gateway with the demo upstream and traffic running: a healthy
@@ -45,6 +45,7 @@ test("a healthy release is promoted through every step on its own", async ({ pag
   const canary = (
     await sdk.send(new CreateDeploymentCommand({ restApiId: apiId, description: "release v2" }))
   ).id!;
+  await syncInventory(page.request);
   const traffic = startTraffic(stageUrl(apiId));
   try {
     await openWizard(page, apiId);
@@ -115,6 +116,7 @@ test("a release with 20 % errors is rolled back within two evaluations", async (
   test.setTimeout(150_000);
   const name = unique("e2e-roll-bad").replace(" ", "-");
   const apiId = await seedApi(name);
+  await syncInventory(page.request);
   const base = (await sdk.send(new GetStageCommand({ restApiId: apiId, stageName: "prod" }))).deploymentId!;
   await configureUpstream({ v3: { errorRate: 0.2 } });
   const traffic = startTraffic(stageUrl(apiId));

@@ -7,15 +7,25 @@ import { getRestApi, listRestApis, listRestMethods } from "@/lib/aws/rest-apis";
 import { getRestStage, listRestStages } from "@/lib/aws/stages";
 import type { ApiSummaryDto } from "@/lib/stages/types";
 import { stageVersion } from "@/lib/stages/version";
+import {
+  inventoryReady,
+  invLoadApiList,
+  invLoadHttpApi,
+  invLoadHttpStage,
+  invLoadRestApi,
+  invLoadRestStage,
+} from "@/lib/inventory/read";
 
 /**
  * Page loaders of the operator console's API screens: each takes the actor, re-checks `ops.view` and makes a known,
- * small number of AWS calls (the stage page at most 4; a test counts them).
+ * small number of AWS calls (the stage page at most 4; a test counts them) — or, once the gateway inventory is
+ * synced (lib/inventory, INVENTORY_READS=on by default), none: the same shapes come from the database.
  */
 
 /** Every REST, HTTP and WebSocket API with its stage names (one GetStages per API, in parallel). */
 export async function loadApiList(actor: Actor): Promise<ApiSummaryDto[]> {
   assertCan(actor, "ops.view");
+  if (await inventoryReady()) return invLoadApiList(actor);
   const [rest, v2] = await Promise.all([listRestApis(), listV2Apis()]);
   const withStages = await Promise.all([
     ...rest.map(async (a) => {
@@ -38,6 +48,7 @@ export async function loadApiList(actor: Actor): Promise<ApiSummaryDto[]> {
 /** REST API detail: the API, its stages and its deployment history with the stages using each deployment. */
 export async function loadRestApi(actor: Actor, restApiId: string) {
   assertCan(actor, "ops.view");
+  if (await inventoryReady()) return invLoadRestApi(actor, restApiId);
   const [api, stages, deployments] = await Promise.all([
     getRestApi(restApiId),
     listRestStages(restApiId),
@@ -59,6 +70,7 @@ export async function loadRestApi(actor: Actor, restApiId: string) {
 /** The REST stage page: GetRestApi, GetStage, GetDeployments, GetResources — four calls. */
 export async function loadRestStage(actor: Actor, restApiId: string, stageName: string) {
   assertCan(actor, "ops.view");
+  if (await inventoryReady()) return invLoadRestStage(actor, restApiId, stageName);
   const [api, stage, deployments, methods] = await Promise.all([
     getRestApi(restApiId),
     getRestStage(restApiId, stageName),
@@ -70,12 +82,14 @@ export async function loadRestStage(actor: Actor, restApiId: string, stageName: 
 
 export async function loadHttpApi(actor: Actor, apiId: string) {
   assertCan(actor, "ops.view");
+  if (await inventoryReady()) return invLoadHttpApi(actor, apiId);
   const [api, stages] = await Promise.all([getV2Api(apiId), listV2Stages(apiId)]);
   return { api, stages };
 }
 
 export async function loadHttpStage(actor: Actor, apiId: string, stageName: string) {
   assertCan(actor, "ops.view");
+  if (await inventoryReady()) return invLoadHttpStage(actor, apiId, stageName);
   const [api, stages] = await Promise.all([getV2Api(apiId), listV2Stages(apiId)]);
   const stage = stages.find((s) => s.stageName === stageName);
   return { api, stage: stage ?? null, version: stage ? stageVersion(stage) : "" };

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { getRestStage, patchRestStage } from "@/lib/aws/stages";
+import { recordRestStageWrite } from "@/lib/inventory/record";
 import { recordAudit } from "@/lib/db/audit";
 import {
   casUpdate,
@@ -107,7 +108,10 @@ export async function performPending(r: RolloutRow): Promise<RolloutRow> {
   const stage = await getRestStage(r.restApiId, r.stageName);
   const calls = callsFor(r, p, stage);
   if (typeof calls === "string") return failRollout(r, `the stage changed outside Tollgate: ${calls}.`);
-  for (const ops of calls) await patchRestStage(r.restApiId, r.stageName, ops);
+  let after = stage;
+  for (const ops of calls) after = await patchRestStage(r.restApiId, r.stageName, ops);
+  // The inventory learns the engine's own change now, so the sync does not report it as made outside Tollgate.
+  if (calls.length > 0) await recordRestStageWrite("canary rollout (Tollgate)", after, r.apiName);
   const at = nowDate();
   const done = await completePending(r, p.decisionId, calls, stateAfter(r, p, at));
   if (!done) return rolloutRow(r.id); // another process completed it

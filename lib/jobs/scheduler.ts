@@ -8,6 +8,7 @@ import { now } from "@/lib/clock";
 import { runCanaryEngine } from "@/lib/canary/engine";
 import { finalizeDueInvoices } from "@/lib/invoices/finalize-due";
 import { runUsageSync } from "@/lib/usage/sync";
+import { runInventorySync } from "@/lib/inventory/sync";
 
 /**
  * Background jobs of this server process. Each run takes the job's lease in the database first, so with several
@@ -20,6 +21,8 @@ export const JOBS = {
   "finance-invoices": { everyMs: 15 * 60_000, leaseMs: 15 * 60_000, run: () => finalizeDueInvoices(now()) },
   // Evaluates due canary rollouts (each has its own interval) and resumes any interrupted change (lib/canary).
   "canary-rollouts": { everyMs: 5_000, leaseMs: 15_000, run: () => runCanaryEngine(10_000) },
+  // Keeps the gateway inventory the operator pages read (lib/inventory): a paced sweep, watched objects first.
+  "inventory-sync": { everyMs: 5_000, leaseMs: 2 * 60_000, run: () => runInventorySync() },
 } as const;
 export type JobName = keyof typeof JOBS;
 export const isJobName = (s: string): s is JobName => s in JOBS;

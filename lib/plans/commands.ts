@@ -12,6 +12,7 @@ import {
   type PlanDto,
   type PlanInput,
 } from "@/lib/aws/usage-plans";
+import { recordPlanDeleted, recordPlanKeys, recordPlanWrite } from "@/lib/inventory/record";
 import { now } from "@/lib/clock";
 import { liveKeysOfTenant } from "@/lib/db/api-keys";
 import {
@@ -29,6 +30,7 @@ export async function createPlan(actor: Actor, input: PlanInput): Promise<PlanDt
   assertCan(actor, "plans.manage");
   const plan = await createAwsPlan(input);
   await savePlanSnapshots([plan], { complete: false });
+  await recordPlanWrite(actor.email, plan, 0);
   return plan;
 }
 
@@ -56,6 +58,7 @@ export async function updatePlan(actor: Actor, id: string, input: PlanInput): Pr
     if (!had.has(key(s))) ops.push({ op: "add", path: "/apiStages", value: key(s) });
   const plan = await updateAwsPlan(id, ops);
   await savePlanSnapshots([plan], { complete: false });
+  await recordPlanWrite(actor.email, plan);
   return plan;
 }
 
@@ -71,6 +74,7 @@ export async function deletePlan(actor: Actor, id: string): Promise<void> {
     );
   await deleteAwsPlan(id);
   await markPlanDeleted(id);
+  await recordPlanDeleted(actor.email, plan);
 }
 
 async function assertNoStageClash(tenantId: string, planId: string, except: string[] = []) {
@@ -121,6 +125,7 @@ export async function subscribe(actor: Actor, tenantId: string, planId: string):
   await assertNoStageClash(tenant.id, planId);
   await attachAll(tenant.id, planId);
   await addSubscription(tenant.id, planId, now());
+  await recordPlanKeys(planId);
 }
 
 export async function unsubscribe(actor: Actor, tenantId: string, planId: string): Promise<void> {
@@ -129,6 +134,7 @@ export async function unsubscribe(actor: Actor, tenantId: string, planId: string
   if (!(await activePlanIds(tenant.id)).includes(planId)) throw invalid("The tenant is not on this plan.");
   for (const k of await liveKeysOfTenant(tenant.id)) await detachKeyFromPlan(planId, k.id);
   await endSubscription(tenant.id, planId, now());
+  await recordPlanKeys(planId);
 }
 
 /**

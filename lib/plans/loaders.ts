@@ -5,6 +5,7 @@ import type { PlanDto } from "@/lib/aws/usage-plans";
 import { countPlanKeys, listApiStages, listAwsPlans } from "@/lib/aws/usage-plans";
 import { listSubscriptions, savePlanSnapshots } from "@/lib/db/subscriptions";
 import { listActiveTenantOptions } from "@/lib/db/tenants";
+import { inventoryReady, invLoadPlansPage } from "@/lib/inventory/read";
 import { log } from "@/lib/log";
 
 /** Lists plans from AWS (the source of truth) and refreshes the snapshots usage pages read. */
@@ -20,18 +21,23 @@ export async function loadPlans(actor: Actor): Promise<PlanDto[]> {
  * and each plan's key count (GetUsagePlanKeys; a count that fails is shown as unknown and logged, not fatal).
  */
 export async function loadUsagePlans(actor: Actor) {
-  const [plans, stages] = await Promise.all([loadPlans(actor), listApiStages()]);
+  // From the inventory once it is synced (no AWS call); live reads otherwise (INVENTORY_READS=off, first start).
+  const fromInventory = (await inventoryReady()) ? await invLoadPlansPage(actor) : null;
+  const [plans, stages] = fromInventory
+    ? [fromInventory.plans, fromInventory.stages]
+    : await Promise.all([loadPlans(actor), listApiStages()]);
   const [subs, tenants, keyCounts] = await Promise.all([
     listSubscriptions(actor),
     listActiveTenantOptions(actor),
-    Promise.all(
-      plans.map((p) =>
-        countPlanKeys(p.id).catch((err: unknown) => {
-          log.warn({ err, usagePlanId: p.id }, "counting a usage plan's keys failed");
-          return null;
-        }),
+    fromInventory?.keyCounts ??
+      Promise.all(
+        plans.map((p) =>
+          countPlanKeys(p.id).catch((err: unknown) => {
+            log.warn({ err, usagePlanId: p.id }, "counting a usage plan's keys failed");
+            return null;
+          }),
+        ),
       ),
-    ),
   ]);
   return { plans, stages, subs, tenants, keyCounts };
 }

@@ -12,6 +12,7 @@ import type { PatchOp } from "@/lib/stages/patch";
 import type { RestStageDto } from "@/lib/stages/types";
 import { stageVersion } from "@/lib/stages/version";
 import { definedOnly } from "@/lib/utils/defined-only";
+import { recordDeploymentWrite, recordRestStageWrite, recordV2StageWrite } from "@/lib/inventory/record";
 
 export const STALE_STAGE_MESSAGE =
   "This stage changed since you loaded the page (someone else, or another tab, changed it). Nothing was applied: reload the page to see the current settings, then make your change again.";
@@ -71,6 +72,7 @@ export async function applyStageChange(
       throw e;
     }
   }
+  await recordRestStageWrite(actor.email, stage);
   return { calls, version: stageVersion(stage), stage };
 }
 
@@ -97,12 +99,14 @@ export async function deployToStage(
     );
   if (stage.canary && input.canary)
     throw new AppError("invalid", "A canary is already running on this stage: promote or abandon it first.");
-  return createDeployment({
+  const d = await createDeployment({
     restApiId: input.restApiId,
     stageName: input.stageName,
     description: input.description,
     ...definedOnly({ canary: input.canary }),
   });
+  await recordDeploymentWrite(actor.email, input.restApiId, input.stageName);
+  return d;
 }
 
 export async function flushStageCache(actor: Actor, restApiId: string, stageName: string): Promise<void> {
@@ -123,5 +127,6 @@ export async function applyHttpStageChange(
   if (body.stageVariables && Object.keys(body.stageVariables).length === 0)
     throw new AppError("invalid", "Nothing to change: the stage already has these variables.");
   const next = await updateV2Stage(input.apiId, input.stageName, body);
+  await recordV2StageWrite(actor.email, next);
   return { body, version: stageVersion(next) };
 }

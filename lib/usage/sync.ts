@@ -9,6 +9,8 @@ import { getSyncState, setSyncState, upsertUsage, type UsageCell } from "@/lib/d
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { addUtcDays, shiftDays, utcDay } from "@/lib/dates";
+import { replaceKeyGaps } from "@/lib/db/drift";
+import { inventoryScope } from "@/lib/inventory/scope";
 
 export type SyncOptions = {
   /** Days back from today (inclusive of today); default: 4 (today + 3), or 90 when nothing was ever synced. */
@@ -78,8 +80,11 @@ export async function runUsageSync(opts: SyncOptions = {}): Promise<SyncResult> 
     const { result, total } = await countAwsCalls(async () => {
       const plans = await withBackoff(() => listAwsPlans(pace));
       await savePlanSnapshots(plans, { complete: true });
+      const keysListedAt = new Date();
       const awsKeys = await withBackoff(() => listAllAwsKeys(pace));
       await replaceSeenKeys(awsKeys, new Date());
+      // The Drift view's "records whose AWS key is gone" (lib/db/drift.ts), from the same listing.
+      await replaceKeyGaps(inventoryScope(), new Set(awsKeys.map((k) => k.id)), keysListedAt);
       const owners = await keyOwners();
       const customer = new Map(awsKeys.map((k) => [k.id, k.customerId]));
       await setSyncState({ total: plans.length });

@@ -13,6 +13,8 @@ import { formatDateTime } from "@/lib/format";
 import { log } from "@/lib/log";
 import { loadAuditEvents } from "@/lib/audit/loaders";
 import { loadTenants } from "@/lib/tenants/loaders";
+import { Freshness } from "@/components/inventory/freshness";
+import { OutsideChangesCard } from "@/components/inventory/outside-changes";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -72,6 +74,10 @@ async function GatewaySummary({ actor }: { actor: Actor }) {
   const canaries = apis?.flatMap((a) => a.canaryStages.map((s) => ({ api: a, stage: s }))) ?? [];
   return (
     <>
+      <div className="mt-4">
+        <Freshness actor={actor} target={{ kind: "all" }} />
+      </div>
+      <OutsideChangesCard actor={actor} />
       <StatGrid className="mt-4">
         <Stat
           label="APIs"

@@ -12,6 +12,7 @@ import { requirePermission } from "@/lib/auth/page-guard";
 import { formatDate } from "@/lib/format";
 import { loadApiList } from "@/lib/apis/loaders";
 import { readPage } from "@/lib/page-read";
+import { Freshness } from "@/components/inventory/freshness";
 import type { ApiSummaryDto } from "@/lib/stages/types";
 import { apisQuerySchema, type RawSearchParams } from "@/lib/schemas/list-params";
 
@@ -43,6 +44,7 @@ export default async function ApisPage({ searchParams }: { searchParams: Promise
         title="APIs"
         description="Your API Gateway APIs: REST APIs (v1) and HTTP and WebSocket APIs (v2), each with its stages — named, callable snapshots such as dev or prod."
       />
+      <Freshness actor={actor} target={{ kind: "all" }} />
       <FilterBar
         search={{ label: "Search APIs", placeholder: "Search by name, id or tag", defaultValue: params.q }}
         selects={[

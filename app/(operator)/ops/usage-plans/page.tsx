@@ -8,6 +8,7 @@ import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { readPage } from "@/lib/page-read";
 import { quotaWords, throttleWords } from "@/lib/plans/plan-words";
+import { Freshness } from "@/components/inventory/freshness";
 import { PlanActions } from "./_components/plan-actions";
 import { PlanDialog } from "./_components/plan-dialog";
 import { SubscriptionControls } from "./_components/subscription-controls";
@@ -39,6 +40,7 @@ export default async function UsagePlansPage() {
         description="A usage plan sets how fast (throttle: requests a second, with a burst allowance) and how much (quota: requests a day, week or month) the API keys in it may call the API stages it covers. Tenants subscribed to a plan get their keys attached to it."
         actions={manage ? <PlanDialog stageOptions={stageOptions} /> : null}
       />
+      <Freshness actor={actor} target={{ kind: "plans" }} />
       <SyncPanel />
       {plans.length === 0 ? (
         <EmptyState

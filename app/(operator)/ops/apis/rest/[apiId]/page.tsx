@@ -10,6 +10,7 @@ import { requirePermission } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/format";
 import { loadRestApi } from "@/lib/apis/loaders";
 import { readPage } from "@/lib/page-read";
+import { Freshness } from "@/components/inventory/freshness";
 
 export const metadata: Metadata = { title: "REST API" };
 
@@ -30,6 +31,7 @@ export default async function RestApiPage({ params }: { params: Promise<{ apiId:
         title={api.name}
         description={api.description ?? "REST API (API Gateway v1)."}
       />
+      <Freshness actor={actor} target={{ kind: "rest", id: api.id }} />
       <div className="mb-4 flex flex-wrap gap-2 text-sm text-muted-foreground">
         <span>
           id <span className="font-mono">{api.id}</span>

@@ -9,6 +9,7 @@ import { requirePermission } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/format";
 import { loadHttpApi } from "@/lib/apis/loaders";
 import { readPage } from "@/lib/page-read";
+import { Freshness } from "@/components/inventory/freshness";
 
 export const metadata: Metadata = { title: "HTTP / WebSocket API" };
 
@@ -32,6 +33,7 @@ export default async function V2ApiPage({ params }: { params: Promise<{ apiId: s
           (api.kind === "WEBSOCKET" ? "WebSocket API (API Gateway v2)." : "HTTP API (API Gateway v2).")
         }
       />
+      <Freshness actor={actor} target={{ kind: "v2", id: api.id }} />
       <div className="mb-4 flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
         <Badge variant="outline">{api.kind === "WEBSOCKET" ? "WebSocket" : "HTTP"}</Badge>
         <span className="font-mono">{api.endpoint}</span>

@@ -11,6 +11,9 @@ import { can } from "@/lib/auth/permissions";
 import { formatDateTime } from "@/lib/format";
 import { loadRestStage } from "@/lib/apis/loaders";
 import { readPage } from "@/lib/page-read";
+import { ChangesTimeline } from "@/components/inventory/changes-timeline";
+import { Freshness } from "@/components/inventory/freshness";
+import { loadStageChanges } from "@/lib/inventory/read";
 import { CanaryCard } from "./_components/canary-card";
 import { DeploymentsCard } from "./_components/deployments-card";
 import { RolloutCard } from "./_components/rollout-card";
@@ -33,11 +36,11 @@ export default async function RestStagePage({
   if (!read.ok) return <PageReadError message={read.message} />;
   const { api, stage, version, deployments, methods } = read.data;
   const manage = can(actor.role, "gateway.manage");
-  const [rollout] = await loadRollouts(actor, {
-    restApiId: api.id,
-    stageName: stage.stageName,
-    active: true,
-  });
+  const [rollouts, changes] = await Promise.all([
+    loadRollouts(actor, { restApiId: api.id, stageName: stage.stageName }),
+    loadStageChanges(actor, api.id, stage.stageName),
+  ]);
+  const rollout = rollouts.find((r) => r.status === "running" || r.status === "paused");
   const invokeUrl = api.endpoint.replace("{stage}", stage.stageName);
   const current = deployments.find((d) => d.id === stage.deploymentId);
   return (
@@ -56,6 +59,7 @@ export default async function RestStagePage({
         }
         description="A stage is a named, callable snapshot of the API (such as dev or prod) with its own settings, variables and limits."
       />
+      <Freshness actor={actor} target={{ kind: "rest", id: api.id }} />
       <StatGrid>
         <Stat
           label="Serving deployment"
@@ -105,6 +109,15 @@ export default async function RestStagePage({
             <ObservabilityCard key={`obs-${version}`} />
           </StageProvider>
         ) : null}
+        <ChangesTimeline
+          changes={changes}
+          rollouts={rollouts.map((r) => ({
+            id: r.id,
+            at: r.finishedAt ?? r.createdAt,
+            status: r.status,
+            lastError: r.lastError,
+          }))}
+        />
       </div>
     </>
   );

@@ -1,0 +1,298 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/assert";
+import type { PlanDto } from "@/lib/aws/usage-plans";
+import type { HttpStageDto, RestStageDto } from "@/lib/stages/types";
+import { stageVersion } from "@/lib/stages/version";
+import { db, type Tx } from "./client";
+
+/**
+ * The gateway inventory's objects (prisma `// ── inventory`). Writers: lib/inventory (the sync job, Refresh, and
+ * Tollgate's own writes); readers: the operator pages through lib/inventory/read.ts (ops.view re-checked here).
+ * Every function takes the scope (AWS account + region) the rows belong to.
+ */
+export type InvScope = { account: string; region: string };
+
+export type RestApiRow = {
+  id: string;
+  name: string;
+  description: string | null;
+  createdDate: string | null;
+  tags: Record<string, string>;
+};
+export type V2ApiRow = RestApiRow & {
+  kind: "HTTP" | "WEBSOCKET";
+  endpoint: string;
+  routeSelectionExpression: string | null;
+};
+
+const parse = <T>(s: string | null): T | null => (s === null ? null : (JSON.parse(s) as T));
+
+// ─── Reads for the sync (no actor: the job and Tollgate's writers) ───────────────────────────────────
+export async function syncSnapshot(scope: InvScope) {
+  const [restApis, restStages, v2Apis, v2Stages, plans] = await Promise.all([
+    db.invRestApi.findMany({ where: scope }),
+    db.invRestStage.findMany({ where: scope }),
+    db.invV2Api.findMany({ where: scope }),
+    db.invV2Stage.findMany({ where: scope }),
+    db.invUsagePlan.findMany({ where: scope }),
+  ]);
+  return { restApis, restStages, v2Apis, v2Stages, plans };
+}
+
+export async function storedRestStage(scope: InvScope, restApiId: string, stageName: string) {
+  const row = await db.invRestStage.findUnique({
+    where: { account_region_restApiId_stageName: { ...scope, restApiId, stageName } },
+  });
+  return row ? parse<RestStageDto>(row.data)! : null;
+}
+
+export async function storedV2Stage(scope: InvScope, apiId: string, stageName: string) {
+  const row = await db.invV2Stage.findUnique({
+    where: { account_region_apiId_stageName: { ...scope, apiId, stageName } },
+  });
+  return row ? parse<HttpStageDto>(row.data)! : null;
+}
+
+export async function storedPlan(scope: InvScope, id: string) {
+  const row = await db.invUsagePlan.findUnique({ where: { account_region_id: { ...scope, id } } });
+  return row ? { plan: parse<PlanDto>(row.data)!, keyCount: row.keyCount } : null;
+}
+
+// ─── Writes ───────────────────────────────────────────────────────────────────────────────────────────
+export async function upsertRestApi(scope: InvScope, a: RestApiRow, at: Date, tx: Tx | typeof db = db) {
+  const data = {
+    name: a.name,
+    description: a.description,
+    createdDate: a.createdDate,
+    tags: JSON.stringify(a.tags),
+    syncedAt: at,
+  };
+  await tx.invRestApi.upsert({
+    where: { account_region_id: { ...scope, id: a.id } },
+    create: { ...scope, id: a.id, ...data },
+    update: data,
+  });
+}
+
+/** Resources/methods and deployments (the detail calls), written only when they were read. */
+export async function setRestApiDetail(
+  scope: InvScope,
+  id: string,
+  detail: { methods?: unknown[]; deployments?: unknown[] },
+  at: Date,
+) {
+  await db.invRestApi.updateMany({
+    where: { ...scope, id },
+    data: {
+      ...(detail.methods ? { methods: JSON.stringify(detail.methods) } : {}),
+      ...(detail.deployments ? { deployments: JSON.stringify(detail.deployments) } : {}),
+      detailAt: at,
+    },
+  });
+}
+
+/** A REST API and everything under it (stages). */
+export async function deleteRestApi(scope: InvScope, id: string, tx: Tx | typeof db = db) {
+  await tx.invRestStage.deleteMany({ where: { ...scope, restApiId: id } });
+  await tx.invRestApi.deleteMany({ where: { ...scope, id } });
+}
+
+/**
+ * Stores a REST stage as read at `readAt`. Compare-and-set: a row written after `readAt` (a Tollgate write that
+ * landed while this read was in flight) is newer than what we hold, so it is kept. False when skipped.
+ */
+export async function putRestStage(scope: InvScope, s: RestStageDto, readAt: Date, tx: Tx | typeof db = db) {
+  const data = {
+    data: JSON.stringify(s),
+    digest: stageVersion(s),
+    deploymentId: s.deploymentId,
+    canaryPercent: s.canary?.percentTraffic ?? null,
+    lastUpdatedDate: s.lastUpdatedDate,
+    syncedAt: readAt,
+  };
+  const key = { ...scope, restApiId: s.restApiId, stageName: s.stageName };
+  const updated = await tx.invRestStage.updateMany({ where: { ...key, syncedAt: { lte: readAt } }, data });
+  if (updated.count > 0) return true;
+  if (await tx.invRestStage.findUnique({ where: { account_region_restApiId_stageName: key } })) return false;
+  await tx.invRestStage.create({ data: { ...key, ...data } });
+  return true;
+}
+
+export async function deleteRestStage(
+  scope: InvScope,
+  restApiId: string,
+  stageName: string,
+  tx: Tx | typeof db = db,
+) {
+  await tx.invRestStage.deleteMany({ where: { ...scope, restApiId, stageName } });
+}
+
+export async function upsertV2Api(scope: InvScope, a: V2ApiRow, at: Date, tx: Tx | typeof db = db) {
+  const data = {
+    kind: a.kind,
+    name: a.name,
+    description: a.description,
+    createdDate: a.createdDate,
+    endpoint: a.endpoint,
+    tags: JSON.stringify(a.tags),
+    routeSelectionExpression: a.routeSelectionExpression,
+    syncedAt: at,
+  };
+  await tx.invV2Api.upsert({
+    where: { account_region_id: { ...scope, id: a.id } },
+    create: { ...scope, id: a.id, ...data },
+    update: data,
+  });
+}
+
+export async function deleteV2Api(scope: InvScope, id: string, tx: Tx | typeof db = db) {
+  await tx.invV2Stage.deleteMany({ where: { ...scope, apiId: id } });
+  await tx.invV2Api.deleteMany({ where: { ...scope, id } });
+}
+
+/** As putRestStage, for an HTTP/WebSocket stage. */
+export async function putV2Stage(scope: InvScope, s: HttpStageDto, readAt: Date, tx: Tx | typeof db = db) {
+  const data = {
+    data: JSON.stringify(s),
+    digest: stageVersion(s),
+    lastUpdatedDate: s.lastUpdatedDate,
+    syncedAt: readAt,
+  };
+  const key = { ...scope, apiId: s.apiId, stageName: s.stageName };
+  const updated = await tx.invV2Stage.updateMany({ where: { ...key, syncedAt: { lte: readAt } }, data });
+  if (updated.count > 0) return true;
+  if (await tx.invV2Stage.findUnique({ where: { account_region_apiId_stageName: key } })) return false;
+  await tx.invV2Stage.create({ data: { ...key, ...data } });
+  return true;
+}
+
+export async function deleteV2Stage(
+  scope: InvScope,
+  apiId: string,
+  stageName: string,
+  tx: Tx | typeof db = db,
+) {
+  await tx.invV2Stage.deleteMany({ where: { ...scope, apiId, stageName } });
+}
+
+/** A usage plan as read at `readAt` (compare-and-set like putRestStage); keyCount only when it was counted. */
+export async function putPlan(
+  scope: InvScope,
+  p: PlanDto,
+  readAt: Date,
+  keyCount?: number,
+  tx: Tx | typeof db = db,
+) {
+  const data = {
+    name: p.name,
+    data: JSON.stringify(p),
+    digest: stageVersion(p),
+    syncedAt: readAt,
+    ...(keyCount !== undefined ? { keyCount, keysAt: readAt } : {}),
+  };
+  const key = { ...scope, id: p.id };
+  const updated = await tx.invUsagePlan.updateMany({ where: { ...key, syncedAt: { lte: readAt } }, data });
+  if (updated.count > 0) return true;
+  if (await tx.invUsagePlan.findUnique({ where: { account_region_id: key } })) return false;
+  await tx.invUsagePlan.create({ data: { ...key, ...data } });
+  return true;
+}
+
+export async function deletePlanRow(scope: InvScope, id: string, tx: Tx | typeof db = db) {
+  await tx.invUsagePlan.deleteMany({ where: { ...scope, id } });
+}
+
+// ─── Reads for pages (operators: ops.view) ────────────────────────────────────────────────────────────
+export async function invApis(actor: Actor, scope: InvScope) {
+  assertCan(actor, "ops.view");
+  const [rest, restStages, v2, v2Stages] = await Promise.all([
+    db.invRestApi.findMany({ where: scope }),
+    db.invRestStage.findMany({
+      where: scope,
+      select: { restApiId: true, stageName: true, canaryPercent: true },
+      orderBy: { stageName: "asc" },
+    }),
+    db.invV2Api.findMany({ where: scope }),
+    db.invV2Stage.findMany({
+      where: scope,
+      select: { apiId: true, stageName: true },
+      orderBy: { stageName: "asc" },
+    }),
+  ]);
+  return {
+    rest: rest.map((a) => ({
+      ...a,
+      tags: parse<Record<string, string>>(a.tags)!,
+      stages: restStages.filter((s) => s.restApiId === a.id),
+    })),
+    v2: v2.map((a) => ({
+      ...a,
+      tags: parse<Record<string, string>>(a.tags)!,
+      stages: v2Stages.filter((s) => s.apiId === a.id),
+    })),
+  };
+}
+
+export async function invRestApi(actor: Actor, scope: InvScope, id: string) {
+  assertCan(actor, "ops.view");
+  const [api, stages] = await Promise.all([
+    db.invRestApi.findUnique({ where: { account_region_id: { ...scope, id } } }),
+    db.invRestStage.findMany({ where: { ...scope, restApiId: id }, orderBy: { stageName: "asc" } }),
+  ]);
+  if (!api) return null;
+  return {
+    api: { ...api, tags: parse<Record<string, string>>(api.tags)! },
+    methods: parse<{ resourcePath: string; httpMethod: string }[]>(api.methods),
+    deployments: parse<{ id: string; description: string | null; createdDate: string | null }[]>(
+      api.deployments,
+    ),
+    stages: stages.map((s) => parse<RestStageDto>(s.data)!),
+  };
+}
+
+export async function invV2Api(actor: Actor, scope: InvScope, id: string) {
+  assertCan(actor, "ops.view");
+  const [api, stages] = await Promise.all([
+    db.invV2Api.findUnique({ where: { account_region_id: { ...scope, id } } }),
+    db.invV2Stage.findMany({ where: { ...scope, apiId: id }, orderBy: { stageName: "asc" } }),
+  ]);
+  if (!api) return null;
+  return {
+    api: { ...api, tags: parse<Record<string, string>>(api.tags)! },
+    stages: stages.map((s) => parse<HttpStageDto>(s.data)!),
+  };
+}
+
+export async function invPlans(actor: Actor, scope: InvScope) {
+  assertCan(actor, "ops.view");
+  const rows = await db.invUsagePlan.findMany({ where: scope, orderBy: { name: "asc" } });
+  return rows.map((r) => ({ plan: parse<PlanDto>(r.data)!, keyCount: r.keyCount, syncedAt: r.syncedAt }));
+}
+
+/** One transaction for an object row and its change event (lib/inventory writes them together). */
+export function inventoryTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.$transaction(fn);
+}
+
+/** What the sync compares one API's fresh GetStages with: its stored stages and when it was last checked. */
+export async function storedApiState(scope: InvScope, kind: "rest" | "v2", id: string) {
+  if (kind === "rest") {
+    const [api, stages] = await Promise.all([
+      db.invRestApi.findUnique({ where: { account_region_id: { ...scope, id } } }),
+      db.invRestStage.findMany({ where: { ...scope, restApiId: id } }),
+    ]);
+    const known = parse<{ id: string }[]>(api?.deployments ?? null)?.map((d) => d.id) ?? [];
+    return {
+      stages,
+      checkedAt: api?.syncedAt ?? null,
+      hasDetail: Boolean(api?.deployments && api.methods),
+      deploymentIds: known,
+    };
+  }
+  const [api, stages] = await Promise.all([
+    db.invV2Api.findUnique({ where: { account_region_id: { ...scope, id } } }),
+    db.invV2Stage.findMany({ where: { ...scope, apiId: id } }),
+  ]);
+  return { stages, checkedAt: api?.syncedAt ?? null, hasDetail: true, deploymentIds: [] as string[] };
+}

@@ -1,0 +1,213 @@
+// The gateway inventory against a real Local Gateway through the real SDK clients and the test database: the sync
+// creates, updates and removes rows as the gateway changes; a change made straight to the gateway (not through
+// Tollgate) is recorded as "outside" with its difference in words; Tollgate's own writes are not; the operator
+// pages' loaders make no AWS call once the inventory is synced. Calls are counted at the gateway itself.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import {
+  APIGatewayClient,
+  CreateRestApiCommand,
+  DeleteStageCommand,
+  UpdateStageCommand,
+} from "@aws-sdk/client-api-gateway";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { StaffActor } from "@/lib/auth/actor";
+import type { Gateway } from "@tollgate/local-gateway";
+import type { SeedResult } from "@tollgate/local-gateway/demo";
+
+const operator: StaffActor = {
+  kind: "staff",
+  id: "op",
+  email: "op@test.example",
+  name: "Op",
+  role: "operator",
+  tenantId: null,
+};
+let gw: Gateway;
+let seeded: SeedResult;
+let dataDir: string;
+let outside: APIGatewayClient;
+// A scope of its own, so this file's rows never meet another test file's in the shared database.
+const scope = { account: "111122223333", region: "eu-west-1" };
+
+async function gatewayCalls(reset = true): Promise<Record<string, number>> {
+  const body = (await (await fetch(`${gw.url}/_localgateway/calls`)).json()) as {
+    calls: Record<string, number>;
+  };
+  if (reset) await fetch(`${gw.url}/_localgateway/calls`, { method: "DELETE" });
+  return body.calls;
+}
+const sum = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
+
+const sync = async () => (await import("@/lib/inventory/sync")).runInventorySync({ rps: Infinity, scope });
+const changes = async (apiId: string, stage: string) =>
+  (await import("@/lib/db/gateway-changes")).stageChanges(operator, scope, apiId, stage);
+
+beforeAll(async () => {
+  const { createGateway } = await import("@tollgate/local-gateway");
+  const { seedDemo } = await import("@tollgate/local-gateway/demo");
+  dataDir = mkdtempSync(path.join(tmpdir(), "tollgate-inventory-"));
+  gw = await createGateway({ port: 0, dataDir, controlLimits: false });
+  process.env.TOLLGATE_MODE = "local";
+  process.env.AWS_ENDPOINT_URL = gw.url;
+  process.env.AWS_ACCOUNT_ID = scope.account;
+  process.env.AWS_REGION = scope.region;
+  seeded = await seedDemo({ endpoint: gw.url, upstreamUrl: "http://127.0.0.1:9" });
+  outside = new APIGatewayClient({
+    region: scope.region,
+    endpoint: gw.url,
+    credentials: { accessKeyId: "outside", secretAccessKey: "outside" },
+  });
+});
+
+afterAll(async () => {
+  outside?.destroy();
+  await gw?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("inventory sync", () => {
+  it("imports the estate on the first sweep without reporting it as changes", async () => {
+    await gatewayCalls();
+    const r = await sync();
+    const calls = await gatewayCalls();
+    expect(r.awsCalls).toBe(sum(calls));
+    expect(r.changes).toBe(0);
+    const { invApis, invRestApi } = await import("@/lib/db/inventory");
+    const apis = await invApis(operator, scope);
+    expect(apis.rest.map((a) => a.name).sort()).toEqual(["payments", "weather"]);
+    expect(apis.v2.length).toBe(2);
+    const payments = await invRestApi(operator, scope, seeded.restApis.payments);
+    expect(payments?.stages.find((s) => s.stageName === "prod")?.canary?.percentTraffic).toBe(10);
+    expect(payments?.deployments?.length).toBeGreaterThanOrEqual(2);
+    expect(payments?.methods).toContainEqual({ resourcePath: "/payments", httpMethod: "GET" });
+    // Detail calls were made for every REST API once: GetDeployments + GetResources.
+    expect(calls.GetDeployments).toBe(2);
+    expect(calls.GetResources).toBe(2);
+  });
+
+  it("makes only list calls, one GetStages per API and one API's detail when nothing changed", async () => {
+    const r = await sync();
+    const calls = await gatewayCalls();
+    expect(r.changes).toBe(0);
+    // Detail only for the one REST API whose detail is oldest (the round-robin re-read).
+    expect(calls.GetDeployments ?? 0).toBe(1);
+    expect(calls.GetResources ?? 0).toBe(1);
+    expect(calls.GetStages).toBe(4); // 2 REST + 2 v2 APIs
+    expect(calls.GetRestApis).toBe(1);
+    expect(calls.GetApis).toBe(1);
+    expect(calls.GetUsagePlans).toBe(1);
+  });
+
+  it("records a change made outside Tollgate with its difference in words, and an audit entry", async () => {
+    await outside.send(
+      new UpdateStageCommand({
+        restApiId: seeded.restApis.payments,
+        stageName: "prod",
+        patchOperations: [
+          { op: "replace", path: "/*/*/throttling/rateLimit", value: "50" },
+          { op: "replace", path: "/variables/version", value: "v9" },
+          { op: "replace", path: "/canarySettings/percentTraffic", value: "0" },
+        ],
+      }),
+    );
+    const r = await sync();
+    expect(r.changes).toBe(1);
+    const [latest] = await changes(seeded.restApis.payments, "prod");
+    expect(latest?.source).toBe("outside");
+    expect(latest?.summary).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^throttling rate (\d+|none) → 50 req\/s on prod, default route$/),
+        expect.stringMatching(/^stage variable `version` .+ → v9$|^stage variable `version` added: v9$/),
+        "canary 10 % → 0 %",
+      ]),
+    );
+    expect(latest?.windowStart).not.toBeNull();
+    const { listAuditEvents } = await import("@/lib/db/audit");
+    const admin = { ...operator, role: "admin" as const };
+    const audit = await listAuditEvents(admin, { action: "gateway.outside-change", page: 1, pageSize: 5 });
+    expect(audit.events[0]?.actorEmail).toBe("outside Tollgate");
+    expect(audit.events[0]?.summary).toContain("canary 10 % → 0 %");
+  });
+
+  it("does not report a change made through Tollgate as outside", async () => {
+    const { getRestStage } = await import("@/lib/aws/stages");
+    const { stageVersion } = await import("@/lib/stages/version");
+    const { applyStageChange } = await import("@/lib/stages/commands");
+    const stage = await getRestStage(seeded.restApis.payments, "prod");
+    await applyStageChange(operator, {
+      restApiId: seeded.restApis.payments,
+      stageName: "prod",
+      version: stageVersion(stage),
+      change: { kind: "variables", set: { color: "green" }, remove: [] },
+    });
+    const [mine] = await changes(seeded.restApis.payments, "prod");
+    expect(mine).toMatchObject({ source: "tollgate", actorEmail: operator.email });
+    expect(mine?.summary).toEqual(["stage variable `color` added: green"]);
+    // The inventory has the result at once…
+    const { invRestApi } = await import("@/lib/db/inventory");
+    const api = await invRestApi(operator, scope, seeded.restApis.payments);
+    expect(api?.stages.find((s) => s.stageName === "prod")?.variables.color).toBe("green");
+    // …and the next sweep finds nothing unexplained.
+    await gatewayCalls();
+    const r = await sync();
+    expect(r.changes).toBe(0);
+    expect((await changes(seeded.restApis.payments, "prod"))[0]?.id).toBe(mine?.id);
+  });
+
+  it("adds new APIs and removes deleted stages", async () => {
+    const created = await outside.send(new CreateRestApiCommand({ name: "orders" }));
+    await outside.send(new DeleteStageCommand({ restApiId: seeded.restApis.weather, stageName: "prod" }));
+    await sync();
+    const { invApis } = await import("@/lib/db/inventory");
+    const apis = await invApis(operator, scope);
+    expect(apis.rest.map((a) => a.id)).toContain(created.id);
+    const weather = apis.rest.find((a) => a.id === seeded.restApis.weather)!;
+    expect(weather.stages.map((s) => s.stageName)).not.toContain("prod");
+    const [gone] = await changes(seeded.restApis.weather, "prod");
+    expect(gone).toMatchObject({ source: "outside", kind: "deleted" });
+  });
+
+  it("serves every operator page loader from the inventory with no AWS call", async () => {
+    const { countAwsCalls } = await import("@/lib/aws/accounting");
+    const g = await import("@/lib/apis/loaders");
+    const { invLoadPlansPage } = await import("@/lib/inventory/read");
+    await gatewayCalls();
+    const { result, total } = await countAwsCalls(async () => {
+      const list = await g.loadApiList(operator);
+      const api = await g.loadRestApi(operator, seeded.restApis.payments);
+      const stage = await g.loadRestStage(operator, seeded.restApis.payments, "prod");
+      const http = await g.loadHttpApi(operator, seeded.httpApiId);
+      const httpStage = await g.loadHttpStage(operator, seeded.httpApiId, "prod");
+      const plans = await invLoadPlansPage(operator);
+      return { list, api, stage, http, httpStage, plans };
+    });
+    expect(total).toBe(0);
+    expect(sum(await gatewayCalls())).toBe(0);
+    expect(result.list.map((a) => a.name)).toContain("payments");
+    expect(result.api.deployments.some((d) => d.usedBy.includes("prod"))).toBe(true);
+    expect(result.stage.stage.variables.color).toBe("green");
+    expect(result.stage.methods).toContainEqual({ resourcePath: "/payments", httpMethod: "GET" });
+    expect(result.httpStage.stage?.stageName).toBe("prod");
+    expect(result.plans.plans.length).toBe(Object.keys(seeded.usagePlans).length);
+    expect(result.plans.keyCounts.every((n) => typeof n === "number")).toBe(true);
+  });
+
+  it("shows drift from the inventory: a plan without stages and a subscription to a deleted plan", async () => {
+    const { CreateUsagePlanCommand, DeleteUsagePlanCommand } = await import("@aws-sdk/client-api-gateway");
+    const { makeTenant } = await import("@/test/fixtures");
+    const { addSubscription } = await import("@/lib/db/subscriptions");
+    const bare = await outside.send(new CreateUsagePlanCommand({ name: "bare plan" }));
+    const doomed = await outside.send(new CreateUsagePlanCommand({ name: "doomed plan" }));
+    const tenant = await makeTenant();
+    await addSubscription(tenant.id, doomed.id!, new Date());
+    await outside.send(new DeleteUsagePlanCommand({ usagePlanId: doomed.id! }));
+    await sync();
+    const { loadDrift } = await import("@/lib/inventory/drift");
+    const drift = await loadDrift(operator);
+    expect(drift.plansWithoutStages.map((p) => p.plan.name)).toContain("bare plan");
+    expect(drift.subscriptionsToGonePlans.map((s) => s.usagePlanId)).toContain(doomed.id);
+    expect(bare.id).toBeTruthy();
+  });
+});
