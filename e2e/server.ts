@@ -48,6 +48,9 @@ const { seedDemo } = await import("../lib/local-gateway/demo/seed");
 await seedDemo({ endpoint: gateway.url, upstreamUrl: upstream.url, tenants: [] });
 // Lets specs move Tollgate's clock and run background jobs now (lib/clock.ts, app/api/test-hooks).
 process.env.TEST_HOOKS = "true";
+// Specs exercise pages, not Tollgate's control-plane budget (its tests are lib/aws/budget*.test.ts): above the
+// gateway's own 10/s, so specs that switch the gateway's limits on still meet AWS's 429s.
+process.env.AWS_CONTROL_PLANE_RPS ??= "50";
 
 const server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(E2E.port)], {
   stdio: "inherit",

@@ -45,6 +45,11 @@ const schema = z
     DATA_DIR: z.string().min(1).default(".data"),
     PARTNER_KEY_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
     TEST_HOOKS: bool.default(false),
+    // Tollgate's share of the account's API Gateway control-plane limit (AWS: ~10 requests/s, burst 40), per
+    // replica; the burst defaults to one second's worth (lib/aws/budget.ts).
+    AWS_CONTROL_PLANE_RPS: z.coerce.number().min(0.1).max(100).default(2),
+    AWS_CONTROL_PLANE_BURST: z.coerce.number().int().min(1).max(100).optional(),
+    AWS_CLOUDWATCH_RPS: z.coerce.number().min(0.1).max(500).default(5),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
@@ -80,6 +85,7 @@ export type Env = z.infer<typeof schema> & {
   awsEndpoint: string | undefined;
   secureCookies: boolean;
   oidcEnabled: boolean;
+  controlPlaneBurst: number;
 };
 
 export class EnvError extends Error {
@@ -108,6 +114,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       (e.APP_URL.startsWith("https:") ||
         /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(e.APP_URL)),
     oidcEnabled: Boolean(e.OIDC_ISSUER),
+    controlPlaneBurst: e.AWS_CONTROL_PLANE_BURST ?? Math.max(1, Math.ceil(e.AWS_CONTROL_PLANE_RPS)),
   };
 }
 
