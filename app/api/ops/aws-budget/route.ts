@@ -1,0 +1,19 @@
+import { NextResponse } from "next/server";
+import { defineRoute } from "@/lib/auth/define-route";
+import { awsBudgetStats } from "@/lib/aws/clients";
+import { metricReadStats } from "@/lib/gateway/metrics";
+
+/**
+ * This replica's AWS budgets (rate, burst, tokens, queue per priority, calls/waits/429s per operation) and how
+ * many chart reads were shared. Counters since the process started; no AWS call.
+ */
+export const GET = defineRoute({
+  permission: "ops.view",
+  handler: () =>
+    Promise.resolve(
+      NextResponse.json(
+        { ...awsBudgetStats(), metricReads: metricReadStats() },
+        { headers: { "cache-control": "no-store" } },
+      ),
+    ),
+});
