@@ -41,8 +41,8 @@ const config = [
     rules: { "no-restricted-imports": ["error", { patterns: [prismaBan] }] },
   },
   {
-    // Browser and integration tests set up the AWS side as an outside client would (seeding APIs through the SDK).
-    files: ["e2e/**", "test/**"],
+    // Browser and integration tests and bench:console set up the AWS side as an outside client would (seeding APIs through the SDK).
+    files: ["e2e/**", "test/**", "scripts/lib/bench-console/**"],
     rules: { "no-restricted-imports": ["error", { patterns: [prismaBan] }] },
   },
 ];
