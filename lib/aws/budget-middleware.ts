@@ -40,12 +40,19 @@ export function withBudget<C extends Stackable>(client: C, budget: CallBudget): 
     (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) =>
     async (args: unknown) => {
       const op = (context.commandName ?? "Unknown").replace(/Command$/, "");
-      await budget.acquire(op, currentPriority());
+      const priority = currentPriority();
+      await budget.acquire(op, priority);
       try {
         return await next(args);
       } catch (e) {
         const err = (e ?? {}) as ErrorLike;
-        if (isThrottle(err)) budget.throttled(op, retryAfterSeconds(err));
+        if (!isThrottle(err)) throw e;
+        const wait = retryAfterSeconds(err);
+        budget.throttled(op, wait);
+        // A person is waiting: a long Retry-After is refused now, with the wait, and not retried by the SDK (an
+        // AppError is not retryable); a short one is waited out by the SDK's retry queueing in the budget.
+        if (priority === "interactive" && wait * 1000 > budget.options.interactiveMaxPauseMs)
+          throw budget.refuse(op, Math.ceil(wait));
         throw e;
       }
     };

@@ -9,6 +9,7 @@ const opts = (o: Partial<BudgetOptions> = {}): BudgetOptions => ({
   rate: 2,
   burst: 2,
   interactiveMaxWaitMs: 15_000,
+  interactiveMaxPauseMs: 5_000,
   maxGlobalPauseMs: 2_000,
   ...o,
 });
@@ -96,6 +97,16 @@ describe("CallBudget", () => {
     expect(late.granted[0]!.at).toBe(1000 - 499);
   });
 
+  it("an interactive caller waits out a short pause", async () => {
+    const b = new CallBudget(opts());
+    b.throttled("CreateDeployment", 5);
+    const r = start(b, [{ p: "interactive", op: "CreateDeployment", tag: "deploy" }]);
+    await vi.advanceTimersByTimeAsync(5_600);
+    await Promise.all(r.all);
+    expect(r.granted[0]!.at).toBeGreaterThanOrEqual(5_000);
+    expect(r.errors).toEqual([]);
+  });
+
   it("pauses everything after a 429 (capped), and the refused operation for its whole Retry-After", async () => {
     const b = new CallBudget(opts({ rate: 10, burst: 10 }));
     b.throttled("UpdateUsagePlan", 20);
@@ -129,7 +140,7 @@ describe("CallBudget", () => {
   });
 
   it("refuses an interactive call at once, with the wait, when a pause already outlasts its patience", async () => {
-    const b = new CallBudget(opts({ interactiveMaxWaitMs: 5_000 }));
+    const b = new CallBudget(opts());
     b.throttled("CreateDeployment", 30);
     const err = await b.acquire("CreateDeployment", "interactive").catch((e: unknown) => e);
     expect(err).toMatchObject({ code: "throttled", retryAfterSeconds: 30 });

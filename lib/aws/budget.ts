@@ -13,8 +13,9 @@ import { PRIORITIES, type AwsPriority } from "./priority";
  * - An AWS 429 pauses the operation that was refused for the whole Retry-After, and the whole bucket for at most
  *   `maxGlobalPauseMs`: AWS does not say which limit refused, and a long Retry-After is almost always a
  *   per-operation limit (CreateDeployment 1 per 5 s, UpdateUsagePlan 1 per 20 s) that must not freeze every page.
- * - An interactive caller never waits longer than `interactiveMaxWaitMs`: past that (or when a pause already
- *   says so) it is refused with AWS's throttling message and the wait, instead of hanging the page.
+ * - An interactive caller never waits longer than `interactiveMaxWaitMs` in the queue, and never waits out a pause
+ *   longer than `interactiveMaxPauseMs`: it is refused at once with AWS's throttling message and the wait instead
+ *   of hanging the page (the operator can retry; a background caller waits).
  *
  * Per process: with several replicas each has its own bucket, so set the rate to the share divided by replicas.
  */
@@ -26,6 +27,7 @@ export type BudgetOptions = {
   /** Bucket size: the most calls that can go out at once after an idle spell. */
   burst: number;
   interactiveMaxWaitMs: number;
+  interactiveMaxPauseMs: number;
   maxGlobalPauseMs: number;
 };
 
@@ -85,10 +87,8 @@ export class CallBudget {
     this.refill(now);
     const stats = this.statsOf(op);
     const blockedMs = Math.max(this.pausedUntil, this.opPausedUntil.get(op) ?? 0) - now;
-    if (priority === "interactive" && blockedMs > this.options.interactiveMaxWaitMs) {
-      stats.refused++;
-      return Promise.reject(this.refusal(Math.ceil(blockedMs / 1000)));
-    }
+    if (priority === "interactive" && blockedMs > this.options.interactiveMaxPauseMs)
+      return Promise.reject(this.refuse(op, Math.ceil(blockedMs / 1000)));
     if (blockedMs <= 0 && this.tokens >= 1 && !this.anyoneAhead(priority)) {
       this.tokens -= 1;
       stats.calls++;
@@ -102,8 +102,7 @@ export class CallBudget {
           const i = q.indexOf(w);
           if (i < 0) return;
           q.splice(i, 1);
-          stats.refused++;
-          reject(this.refusal(undefined));
+          reject(this.refuse(op, undefined));
           this.schedule();
         }, this.options.interactiveMaxWaitMs);
       }
@@ -217,7 +216,9 @@ export class CallBudget {
       this.timer = setTimeout(() => this.schedule(), Math.max(1, Math.ceil(next - now)));
   }
 
-  private refusal(waitSeconds: number | undefined) {
+  /** Counts a refusal of `op` and returns the error to throw: AWS's throttling words, with the wait if known. */
+  refuse(op: string, waitSeconds: number | undefined) {
+    this.statsOf(op).refused++;
     return mapAwsError(
       { name: "TooManyRequestsException", retryAfterSeconds: waitSeconds },
       this.options.label,

@@ -39,7 +39,9 @@ function withAccounting<C extends Stackable>(client: C, service: string): C {
 // GetMetricData has its own, much larger quota (50 requests/s by default) and does not touch API Gateway's, so it
 // gets a bucket of its own: a CloudWatch burst never delays a page's API Gateway reads, nor the other way round.
 function budgets() {
-  const common = { interactiveMaxWaitMs: 15_000, maxGlobalPauseMs: 2_000 };
+  // A page waits at most 15 s in the queue and waits out a Retry-After of at most 5 s (CreateDeployment's); longer
+  // ones (UpdateUsagePlan's 20 s) are refused at once with the wait.
+  const common = { interactiveMaxWaitMs: 15_000, interactiveMaxPauseMs: 5_000, maxGlobalPauseMs: 2_000 };
   return {
     controlPlane: new CallBudget({
       label: "API Gateway",
