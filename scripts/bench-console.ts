@@ -7,7 +7,7 @@
 // gateway, and pass/fail against the issue's goals. Env: BENCH_SECONDS (60), BENCH_OPERATORS (20),
 // AWS_CONTROL_PLANE_RPS (2), BENCH_PORT (a free one), BENCH_WARMUP_MAX_S (180).
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -100,6 +100,10 @@ try {
         durationMs: SECONDS * 1000,
         timeoutMs: TIMEOUT_MS,
         maxViews: 200_000,
+        dump: process.env.BENCH_DUMP
+          ? (kind, body) =>
+              writeFileSync(path.join(tmpdir(), `bench-console-${mode}-${kind.replace(" ", "-")}.html`), body)
+          : undefined,
       });
       const rates = await sampler.stop();
       const after = await budgetCounters(app.url, cookies[0]!);

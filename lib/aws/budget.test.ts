@@ -2,6 +2,7 @@
 // interactive wait limit.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { CallBudget, type BudgetOptions } from "./budget";
+import { mapAwsError } from "./errors";
 import type { AwsPriority } from "./priority";
 
 const opts = (o: Partial<BudgetOptions> = {}): BudgetOptions => ({
@@ -65,8 +66,9 @@ describe("CallBudget", () => {
     // Callers still queued after 15 s are refused (not hung), with AWS's throttling words.
     expect(r.granted.length + r.errors.length).toBe(41);
     expect(r.errors.length).toBeGreaterThan(0);
-    expect(r.errors[0]!.error).toMatchObject({ code: "throttled" });
-    expect((r.errors[0]!.error as Error).message).toMatch(/^API Gateway is limiting how fast/);
+    const mapped = mapAwsError(r.errors[0]!.error, "API Gateway");
+    expect(mapped).toMatchObject({ code: "throttled" });
+    expect(mapped.message).toBe("API Gateway is limiting how fast this can change; try again shortly.");
   });
 
   it("serves interactive before canary before inventory, FIFO within a priority", async () => {
@@ -142,11 +144,12 @@ describe("CallBudget", () => {
   it("refuses an interactive call at once, with the wait, when a pause already outlasts its patience", async () => {
     const b = new CallBudget(opts());
     b.throttled("CreateDeployment", 30);
-    const err = await b.acquire("CreateDeployment", "interactive").catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: "throttled", retryAfterSeconds: 30 });
-    expect((err as Error).message).toBe(
-      "API Gateway is limiting how fast this can change: try again in 30 seconds.",
+    const err = mapAwsError(
+      await b.acquire("CreateDeployment", "interactive").catch((e: unknown) => e),
+      "API Gateway",
     );
+    expect(err).toMatchObject({ code: "throttled", retryAfterSeconds: 30 });
+    expect(err.message).toBe("API Gateway is limiting how fast this can change: try again in 30 seconds.");
     expect(b.stats().operations.CreateDeployment).toMatchObject({ refused: 1, calls: 0, throttled: 1 });
     // Background work waits it out instead.
     const bg = start(b, [{ p: "inventory", op: "CreateDeployment", tag: "bg" }]);

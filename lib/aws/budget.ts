@@ -1,5 +1,5 @@
 import "server-only";
-import { mapAwsError } from "./errors";
+import { BUDGET_REFUSAL } from "./errors";
 import { PRIORITIES, type AwsPriority } from "./priority";
 
 /**
@@ -216,12 +216,18 @@ export class CallBudget {
       this.timer = setTimeout(() => this.schedule(), Math.max(1, Math.ceil(next - now)));
   }
 
-  /** Counts a refusal of `op` and returns the error to throw: AWS's throttling words, with the wait if known. */
-  refuse(op: string, waitSeconds: number | undefined) {
+  /**
+   * Counts a refusal of `op` and returns the error to throw. Not an AppError: Next bundles the job scheduler and
+   * the routes separately, so the clients (and this budget) may come from another bundle whose AppError class is
+   * not the caller's; the caller's `aws()` maps this name to its own "throttled" AppError, with AWS's words. The
+   * name is not one the SDK retries.
+   */
+  refuse(op: string, waitSeconds: number | undefined): Error {
     this.statsOf(op).refused++;
-    return mapAwsError(
-      { name: "TooManyRequestsException", retryAfterSeconds: waitSeconds },
-      this.options.label,
-    );
+    const what = `${this.options.label} is limiting how fast this can change`;
+    return Object.assign(new Error(waitSeconds ? `${what}: wait ${waitSeconds} s` : what), {
+      name: BUDGET_REFUSAL,
+      retryAfterSeconds: waitSeconds,
+    });
   }
 }

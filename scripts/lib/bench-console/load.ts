@@ -88,6 +88,8 @@ export async function runOperators(opts: {
   durationMs: number;
   timeoutMs: number;
   maxViews: number;
+  /** Receives the body of slow views (BENCH_DUMP=1), to see what a slow page showed. */
+  dump?: (kind: PageKind, body: string) => void;
 }): Promise<{ views: View[]; wallMs: number }> {
   const views: View[] = [];
   const t0 = performance.now();
@@ -97,6 +99,7 @@ export async function runOperators(opts: {
       for (let n = 0; performance.now() < end && views.length < opts.maxViews; n++) {
         const page = pageFor(opts.estate, op, n);
         const r = await load(opts.url, cookie, page.path, opts.timeoutMs);
+        if (opts.dump && r.ms > 5_000) opts.dump(page.kind, r.body);
         views.push({
           kind: page.kind,
           ms: r.ms,
