@@ -5,7 +5,8 @@
 // today's live reads (INVENTORY_READS=off) and the inventory, and prints per page p50/p95, views/s, the console's
 // AWS calls/s as the gateway counted them each second, 429s, the detection delay of a change made straight to the
 // gateway, and pass/fail against the issue's goals. Env: BENCH_SECONDS (60), BENCH_OPERATORS (20),
-// AWS_CONTROL_PLANE_RPS (2), BENCH_PORT (a free one), BENCH_WARMUP_MAX_S (180).
+// AWS_CONTROL_PLANE_RPS (2), BENCH_PORT (a free one), BENCH_WARMUP_MAX_S (420: the inventory run waits until the pages
+// read the inventory, i.e. its first sync is done).
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,7 +24,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const OPERATORS = Number(process.env.BENCH_OPERATORS ?? 20);
 const BUDGET = Number(process.env.AWS_CONTROL_PLANE_RPS ?? 2);
 const BURST = Number(process.env.AWS_CONTROL_PLANE_BURST ?? Math.max(1, Math.ceil(BUDGET)));
-const WARMUP_MAX_S = Number(process.env.BENCH_WARMUP_MAX_S ?? 180);
+const WARMUP_MAX_S = Number(process.env.BENCH_WARMUP_MAX_S ?? 420);
 const TIMEOUT_MS = 30_000;
 const PASSWORD = "bench-password-123";
 const EMAIL = "bench-operator@bench.test";
@@ -40,7 +41,7 @@ const { ensureBuild, startConsole } = await import("./lib/bench-console/server")
 const { PAGE_KINDS, pct, runOperators, sampleGateway, signIn, load } =
   await import("./lib/bench-console/load");
 const { measureDetection } = await import("./lib/bench-console/detection");
-const { waitForQuiet, budgetCounters } = await import("./lib/bench-console/warmup");
+const { waitForInventory, budgetCounters, readsFrom } = await import("./lib/bench-console/warmup");
 
 const gw = await createGateway({ port: 0, dataDir: path.join(dir, "gateway"), controlLimits: false });
 try {
@@ -89,7 +90,18 @@ try {
       const cookies = await Promise.all(
         Array.from({ length: OPERATORS }, () => signIn(app.url, EMAIL, PASSWORD)),
       );
-      const warm = mode === "inventory" ? await waitForQuiet(gw.url, BUDGET, WARMUP_MAX_S) : undefined;
+      const stagePath = `/ops/apis/rest/${estate.rest[0]!.id}/stages/prod`;
+      const warm =
+        mode === "inventory"
+          ? await waitForInventory({
+              app: app.url,
+              cookie: cookies[0]!,
+              stagePath,
+              gatewayUrl: gw.url,
+              budget: BUDGET,
+              maxSeconds: WARMUP_MAX_S,
+            })
+          : undefined;
       if (warm) console.log(`[${mode}] warm-up: ${warm}`);
       const before = await budgetCounters(app.url, cookies[0]!);
       const sampler = sampleGateway(gw.url);
@@ -106,6 +118,8 @@ try {
           : undefined,
       });
       const rates = await sampler.stop();
+      const lastPage = await load(app.url, cookies[0]!, stagePath, TIMEOUT_MS);
+      console.log(`[${mode}] after the load, a stage page reads from: ${readsFrom(lastPage.body)}`);
       const after = await budgetCounters(app.url, cookies[0]!);
       const detection =
         mode === "inventory"

@@ -37,3 +37,42 @@ export async function budgetCounters(app: string, cookie: string): Promise<{ thr
   const body = (await res.json()) as { controlPlane: Stats; cloudWatch: Stats };
   return { throttled: body.controlPlane.totals.throttled + body.cloudWatch.totals.throttled };
 }
+
+// The freshness line of pages that read the inventory (components/inventory): live until the first sync is done.
+const LIVE_MARK = "Read live from API Gateway";
+const INVENTORY_MARK = "inventory of API Gateway";
+
+/** "inventory", "live" or "unknown" (a console without the inventory's freshness line), from one page's HTML. */
+export function readsFrom(html: string): "inventory" | "live" | "unknown" {
+  if (html.includes(LIVE_MARK)) return "live";
+  if (html.includes(INVENTORY_MARK)) return "inventory";
+  return "unknown";
+}
+
+/**
+ * Steady state for the inventory run: waits until a stage page says it reads the inventory (the first sync is
+ * done), polling every 15 s so the poll's own live reads (4 calls) leave the sync most of the budget; falls back to
+ * waitForQuiet on a console without the freshness line.
+ */
+export async function waitForInventory(opts: {
+  app: string;
+  cookie: string;
+  stagePath: string;
+  gatewayUrl: string;
+  budget: number;
+  maxSeconds: number;
+}): Promise<string> {
+  const t0 = performance.now();
+  const elapsed = () => ((performance.now() - t0) / 1000).toFixed(0);
+  while ((performance.now() - t0) / 1000 < opts.maxSeconds) {
+    const html = await fetch(opts.app + opts.stagePath, { headers: { cookie: opts.cookie } })
+      .then((r) => r.text())
+      .catch(() => "");
+    const from = readsFrom(html);
+    if (from === "inventory") return `pages read the inventory after ${elapsed()} s`;
+    if (from === "unknown")
+      return waitForQuiet(opts.gatewayUrl, opts.budget, opts.maxSeconds - (performance.now() - t0) / 1000);
+    await new Promise((r) => setTimeout(r, 15_000));
+  }
+  return `pages still read live after ${opts.maxSeconds} s (the first sync is not done; measuring anyway)`;
+}
