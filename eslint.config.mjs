@@ -132,6 +132,11 @@ const config = [
     rules: { "no-restricted-imports": restrict(prismaBan) },
   },
   {
+    // bench:console seeds its Local Gateway through the SDK, as an outside client would.
+    files: ["scripts/lib/bench-console/**"],
+    rules: { "no-restricted-imports": restrict(prismaBan) },
+  },
+  {
     // Inside the package: the AWS SDK only as an outside client in its tests and benches (no Prisma, no console).
     files: ["packages/local-gateway/**"],
     rules: { "no-restricted-imports": ["error", { patterns: [prismaBan, consoleBan] }], ...cycleRule },

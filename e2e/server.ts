@@ -52,6 +52,9 @@ process.env.TEST_HOOKS = "true";
 // The inventory sweeps this small estate in well under a second; specs that change the gateway behind Tollgate's
 // back run `inventory-sync` through the test hook before they look (e2e/gateway-fixtures.ts syncInventory).
 process.env.INVENTORY_SYNC_RPS ??= "50";
+// Specs exercise pages, not Tollgate's control-plane budget (its tests are lib/aws/budget*.test.ts): above the
+// gateway's own 10/s, so specs that switch the gateway's limits on still meet AWS's 429s.
+process.env.AWS_CONTROL_PLANE_RPS ??= "50";
 
 const server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(E2E.port)], {
   stdio: "inherit",

@@ -55,6 +55,11 @@ const schema = z
     INVENTORY_READS: z.enum(["on", "off"]).default("on"),
     // The sync's own pace (calls a second) until the shared control-plane budget paces every call.
     INVENTORY_SYNC_RPS: z.coerce.number().positive().max(100).default(2),
+    // Tollgate's share of the account's API Gateway control-plane limit (AWS: ~10 requests/s, burst 40), per
+    // replica; the burst defaults to one second's worth (lib/aws/budget.ts).
+    AWS_CONTROL_PLANE_RPS: z.coerce.number().min(0.1).max(100).default(2),
+    AWS_CONTROL_PLANE_BURST: z.coerce.number().int().min(1).max(100).optional(),
+    AWS_CLOUDWATCH_RPS: z.coerce.number().min(0.1).max(500).default(5),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
@@ -90,6 +95,7 @@ export type Env = z.infer<typeof schema> & {
   awsEndpoint: string | undefined;
   secureCookies: boolean;
   oidcEnabled: boolean;
+  controlPlaneBurst: number;
 };
 
 export class EnvError extends Error {
@@ -118,6 +124,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       (e.APP_URL.startsWith("https:") ||
         /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(e.APP_URL)),
     oidcEnabled: Boolean(e.OIDC_ISSUER),
+    controlPlaneBurst: e.AWS_CONTROL_PLANE_BURST ?? Math.max(1, Math.ceil(e.AWS_CONTROL_PLANE_RPS)),
   };
 }
 

@@ -187,6 +187,7 @@ export const ROUTES: Record<string, RouteEntry> = {
   "api/health": { allowed: "public", methods: ["GET"] },
   "api/ops/metrics/stage": { allowed: STAFF_OPS, methods: ["GET"] },
   "api/ops/metrics/overview": { allowed: STAFF_OPS, methods: ["GET"] },
+  "api/ops/aws-budget": { allowed: STAFF_OPS, methods: ["GET"] },
   "api/ops/rollouts/[id]": { allowed: STAFF_OPS, methods: ["GET"] },
   "api/ops/usage-sync": { allowed: STAFF_OPS, methods: ["GET", "POST"] },
   "api/test-hooks/clock": { allowed: STAFF_OPS, methods: ["POST"] },

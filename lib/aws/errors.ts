@@ -10,6 +10,9 @@ type AwsLikeError = {
   $retryable?: unknown;
 };
 
+/** Tollgate's own control-plane budget refusing an attempt (lib/aws/budget.ts): mapped like AWS's 429. */
+export const BUDGET_REFUSAL = "TollgateBudgetRefusal";
+
 /** Seconds AWS asked us to wait (Retry-After header or the modelled retryAfterSeconds), if it said. */
 function retryAfter(e: AwsLikeError): number | undefined {
   const raw = e.retryAfterSeconds ?? e.$response?.headers?.["retry-after"];
@@ -39,6 +42,7 @@ export function mapAwsError(error: unknown, what = "AWS"): AppError {
   if (name === "ConflictException" || status === 409) return new AppError("conflict", message);
   if (
     name === "TooManyRequestsException" ||
+    name === BUDGET_REFUSAL ||
     name === "LimitExceededException" ||
     name === "ThrottlingException" ||
     name === "Throttling" ||

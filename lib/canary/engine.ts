@@ -1,5 +1,6 @@
 import "server-only";
 import { getMetricData } from "@/lib/aws/metrics";
+import { withPriority } from "@/lib/aws/priority";
 import { getRestStage } from "@/lib/aws/stages";
 import { casUpdate, dueRollouts, pendingOf, planOf, type RolloutRow } from "@/lib/db/rollouts";
 import { log } from "@/lib/log";
@@ -89,7 +90,12 @@ export async function evaluateRollout(r: RolloutRow, nowMs = Date.now()): Promis
  * The job: evaluates every due rollout (and resumes interrupted ones). Stops starting new evaluations when its
  * lease is about to run out, so a slow run never overlaps another replica's.
  */
-export async function runCanaryEngine(budgetMs = 10_000): Promise<{ evaluated: EvaluationOutcome[] }> {
+export function runCanaryEngine(budgetMs = 10_000): Promise<{ evaluated: EvaluationOutcome[] }> {
+  // Canary priority however it is started (scheduler, test hook): its gates must not wait behind a sync.
+  return withPriority("canary", () => evaluateDue(budgetMs));
+}
+
+async function evaluateDue(budgetMs: number): Promise<{ evaluated: EvaluationOutcome[] }> {
   const started = Date.now();
   const evaluated: EvaluationOutcome[] = [];
   for (const r of await dueRollouts(nowDate())) {

@@ -6,6 +6,7 @@ import { log } from "@/lib/log";
 import { expireRotatedKeys } from "@/lib/keys/commands";
 import { now } from "@/lib/clock";
 import { runCanaryEngine } from "@/lib/canary/engine";
+import { withPriority } from "@/lib/aws/priority";
 import { finalizeDueInvoices } from "@/lib/invoices/finalize-due";
 import { runUsageSync } from "@/lib/usage/sync";
 import { runInventorySync } from "@/lib/inventory/sync";
@@ -14,13 +15,27 @@ import { runInventorySync } from "@/lib/inventory/sync";
  * Background jobs of this server process. Each run takes the job's lease in the database first, so with several
  * replicas only one runs a job at a time; a run that cannot get the lease is skipped.
  */
+// AWS calls of background jobs queue behind pages and the canary engine in the control-plane budget
+// (lib/aws/budget.ts); the canary engine queues behind pages only.
 export const JOBS = {
-  "usage-sync": { everyMs: 5 * 60_000, leaseMs: 15 * 60_000, run: () => runUsageSync() },
-  "rotation-expiry": { everyMs: 60_000, leaseMs: 5 * 60_000, run: () => expireRotatedKeys() },
+  "usage-sync": {
+    everyMs: 5 * 60_000,
+    leaseMs: 15 * 60_000,
+    run: () => withPriority("inventory", () => runUsageSync()),
+  },
+  "rotation-expiry": {
+    everyMs: 60_000,
+    leaseMs: 5 * 60_000,
+    run: () => withPriority("inventory", () => expireRotatedKeys()),
+  },
   // Creates last month's missing drafts and finalizes drafts whose grace period has passed (lib/billing).
   "finance-invoices": { everyMs: 15 * 60_000, leaseMs: 15 * 60_000, run: () => finalizeDueInvoices(now()) },
   // Evaluates due canary rollouts (each has its own interval) and resumes any interrupted change (lib/canary).
-  "canary-rollouts": { everyMs: 5_000, leaseMs: 15_000, run: () => runCanaryEngine(10_000) },
+  "canary-rollouts": {
+    everyMs: 5_000,
+    leaseMs: 15_000,
+    run: () => withPriority("canary", () => runCanaryEngine(10_000)),
+  },
   // Keeps the gateway inventory the operator pages read (lib/inventory): a paced sweep, watched objects first.
   "inventory-sync": { everyMs: 5_000, leaseMs: 2 * 60_000, run: () => runInventorySync() },
 } as const;

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
 import { canaryStageName } from "@/lib/aws/canary";
+import { awsBudgetStats } from "@/lib/aws/clients";
 import { getMetricData } from "@/lib/aws/metrics";
 import {
   stageQueries,
@@ -10,7 +11,32 @@ import {
   type MetricPoint,
   type MetricTarget,
 } from "@/lib/metrics/queries";
+import { SharedReads } from "@/lib/metrics/shared-reads";
+import type { MetricQuery } from "@/lib/metrics/queries";
+import { REFRESH_MS } from "@/lib/metrics/refresh";
 import type { MetricRange } from "@/lib/schemas/stages";
+
+type MetricData = Awaited<ReturnType<typeof getMetricData>>;
+const g = globalThis as unknown as { __tollgateMetricReads?: SharedReads<MetricData> };
+const shared = (g.__tollgateMetricReads ??= new SharedReads<MetricData>());
+
+/**
+ * Operators' chart reads, shared per process: the same queries over the same window within one refresh interval of
+ * the charts (lib/queries/metrics.ts) cost one GetMetricData however many operators watch. The window is rounded
+ * to the period, so viewers a few seconds apart ask the same question. The canary engine reads uncached.
+ */
+function sharedMetricData(
+  queries: MetricQuery[],
+  window: { start: Date; end: Date },
+  range: MetricRange,
+): Promise<MetricData> {
+  const key = JSON.stringify([window.start.getTime(), window.end.getTime(), queries]);
+  return shared.get(key, REFRESH_MS[range], () => getMetricData(queries, window));
+}
+
+export function metricReadStats() {
+  return shared.stats();
+}
 
 export type StageMetricsDto = {
   range: MetricRange;
@@ -36,7 +62,7 @@ export async function loadStageMetrics(
       ? stageQueries({ ...target, stage: canaryStageName(target.stage) }, "c", window.period)
       : []),
   ];
-  const { series, partial } = await getMetricData(queries, window);
+  const { series, partial } = await sharedMetricData(queries, window, range);
   return { range, period: window.period, points: toPoints(series, window), partial };
 }
 
@@ -63,7 +89,7 @@ export async function loadOverviewMetrics(
   const queries = targets.flatMap((t, i) =>
     stageQueries(t, `s${i}`, window.period, ["count", "err5", "p99"]),
   );
-  const { series, partial } = await getMetricData(queries, window);
+  const { series, partial } = await sharedMetricData(queries, window, range);
   return {
     range,
     period: window.period,
@@ -77,4 +103,10 @@ export async function loadOverviewMetrics(
     ),
     partial,
   };
+}
+
+/** This replica's AWS budgets and shared chart reads (counters since start; no AWS call). Operators only. */
+export function loadAwsBudgetStatus(actor: Actor) {
+  assertCan(actor, "ops.view");
+  return { ...awsBudgetStats(), metricReads: metricReadStats() };
 }

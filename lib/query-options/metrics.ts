@@ -3,13 +3,9 @@ import type { OverviewMetricsDto, StageMetricsDto } from "@/lib/metrics/loaders"
 import type { MetricTarget } from "@/lib/metrics/queries";
 import type { MetricRange } from "@/lib/schemas/stages";
 
-/** How often charts refresh themselves: about every few data points of the range. */
-export const REFRESH_MS: Record<MetricRange, number> = {
-  "1h": 10_000,
-  "6h": 60_000,
-  "24h": 120_000,
-  "7d": 300_000,
-};
+import { REFRESH_MS } from "@/lib/metrics/refresh";
+
+export { REFRESH_MS };
 
 async function getJson<T>(url: string): Promise<T> {
   const res = await fetch(url, { cache: "no-store" });
