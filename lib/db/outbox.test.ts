@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
 import { log } from "@/lib/log";
 import { sendMail } from "@/lib/mail/send";
 import { makeActor, uid } from "@/test/fixtures";
@@ -24,7 +25,7 @@ async function invite() {
   return { admin, email, token, invitationId: invitation.id, logged };
 }
 const stored = async (token: string) => db.outboxMail.count({ where: { text: { contains: token } } });
-const shown = async (admin: Awaited<ReturnType<typeof makeActor>>, email: string) =>
+const shown = async (admin: Actor, email: string) =>
   (await listOutbox(admin, 1, 100)).mails.find((m) => m.to === email);
 
 afterEach(() => vi.useRealTimers());
@@ -57,7 +58,10 @@ describe("outbox and invitation links", () => {
 
   it("drops the link of an expired invitation before any admin reads it", async () => {
     const { admin, email, token, invitationId } = await invite();
-    await db.invitation.update({ where: { id: invitationId }, data: { expiresAt: new Date(Date.now() - 1) } });
+    await db.invitation.update({
+      where: { id: invitationId },
+      data: { expiresAt: new Date(Date.now() - 1) },
+    });
     expect((await shown(admin, email))?.link).toBeNull();
     expect(await stored(token)).toBe(0);
   });
