@@ -40,6 +40,12 @@ const schema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(50),
+    LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(30),
+    // Proxies in front of the console that append to X-Forwarded-For; 0 = use the socket's address only.
+    TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+    // Webhook targets in private, loopback or link-local ranges are refused unless listed here (CIDRs).
+    WEBHOOK_ALLOWED_NETWORKS: z.string().optional(),
     SECURE_COOKIES: bool.optional(),
     JOBS_ENABLED: bool.default(true),
     DATA_DIR: z.string().min(1).default(".data"),
