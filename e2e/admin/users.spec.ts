@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "../fixtures";
 import { formAlert, freshPage, signIn } from "../helpers";
 
 const NEW_PASSWORD = "a-strong-new-password";

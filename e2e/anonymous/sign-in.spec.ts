@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
 import { formAlert, signIn } from "../helpers";
 
 // A fake client address for this spec, so its throttled address does not lock other specs (all on 127.0.0.1) out.

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
 import { formAlert, freshPage, signIn, unique } from "../helpers";
 
 test("create, rename, and refuse bad or duplicate names at the field", async ({ page }) => {

@@ -12,12 +12,12 @@ export function installPeerHeader(): void {
   if (installed) return;
   installed = true;
   const emit = Server.prototype.emit;
-  Server.prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
+  Server.prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]): boolean {
     if (event === "request") {
       const req = args[0] as { headers: Record<string, unknown>; socket?: { remoteAddress?: string } };
       delete req.headers[PEER_HEADER];
       if (req.socket?.remoteAddress) req.headers[PEER_HEADER] = req.socket.remoteAddress;
     }
-    return emit.call(this, event, ...args);
+    return (emit as (...a: unknown[]) => boolean).call(this, event, ...args);
   } as typeof emit;
 }

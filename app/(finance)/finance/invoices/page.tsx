@@ -13,6 +13,7 @@ import { addMonths, currentMonth } from "@/lib/db/invoice-run";
 import { INVOICE_PAGE_SIZE, listInvoices, type InvoiceStatus } from "@/lib/db/invoices";
 import { getGraceDays } from "@/lib/db/finance-settings";
 import { GenerateInvoicesForm } from "./_components/generate-invoices-form";
+import { parsePage } from "@/lib/schemas/paging";
 
 export const metadata: Metadata = { title: "Invoices" };
 
@@ -27,7 +28,7 @@ export default async function InvoicesPage({
   const sp = await searchParams;
   const month = sp.month && /^\d{4}-\d{2}$/.test(sp.month) ? sp.month : undefined;
   const status = STATUSES.find((s) => s === sp.status) as InvoiceStatus | undefined;
-  const page = Math.max(1, Number(sp.page) || 1);
+  const page = parsePage(sp.page);
   const [{ rows, total, months }, grace] = await Promise.all([
     listInvoices(actor, { ...(month ? { month } : {}), ...(status ? { status } : {}), page }),
     getGraceDays(),

@@ -13,7 +13,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { requirePermission } from "@/lib/auth/page-guard";
 import { listAuditActions, listAuditEvents } from "@/lib/db/audit";
 import { formatDateTime } from "@/lib/format";
-import { auditQuerySchema } from "@/lib/schemas/audit";
+import { parseAuditQuery } from "@/lib/schemas/audit";
 
 export const metadata: Metadata = { title: "Audit trail" };
 const PAGE_SIZE = 50;
@@ -26,7 +26,7 @@ export default async function AuditPage({
 }) {
   const actor = await requirePermission("audit.read");
   const raw = await searchParams;
-  const q = auditQuerySchema.parse(raw);
+  const { query: q, errors } = parseAuditQuery(raw);
   // The "to" day is inclusive for people; the query's upper bound is exclusive.
   const to = q.to ? new Date(q.to.getTime() + 86_400_000) : undefined;
   const [{ events, total, page, pageCount }, actions] = await Promise.all([
@@ -84,11 +84,11 @@ export default async function AuditPage({
             ]}
           />
         </Filter>
-        <Filter label="From date (UTC)">
-          <Input type="date" name="from" defaultValue={raw.from} />
+        <Filter label="From date (UTC)" error={errors.from}>
+          <Input type="date" name="from" defaultValue={raw.from} aria-invalid={errors.from ? true : undefined} />
         </Filter>
-        <Filter label="To date (UTC, inclusive)">
-          <Input type="date" name="to" defaultValue={raw.to} />
+        <Filter label="To date (UTC, inclusive)" error={errors.to}>
+          <Input type="date" name="to" defaultValue={raw.to} aria-invalid={errors.to ? true : undefined} />
         </Filter>
         <div className="flex gap-2">
           <Button type="submit" variant="secondary">
@@ -156,11 +156,16 @@ export default async function AuditPage({
   );
 }
 
-function Filter({ label, children }: { label: string; children: ReactNode }) {
+function Filter({ label, error, children }: { label: string; error?: string; children: ReactNode }) {
   return (
     <label className="flex flex-col gap-1 text-xs font-medium text-muted-foreground">
       {label}
       {children}
+      {error ? (
+        <span role="alert" className="text-destructive">
+          {error}
+        </span>
+      ) : null}
     </label>
   );
 }

@@ -15,6 +15,7 @@ import type { KeyStatus } from "@/lib/db/api-keys";
 import { formatDate } from "@/lib/format";
 import { loadKeysView } from "@/lib/keys-view";
 import { OpsKeyActions } from "./_components/ops-key-actions";
+import { parsePage } from "@/lib/schemas/paging";
 
 export const metadata: Metadata = { title: "API keys" };
 const PAGE_SIZE = 50;
@@ -31,7 +32,7 @@ export default async function OpsKeysPage({
   const status = (["ACTIVE", "DISABLED", "DELETED"] as const).find((s) => s === sp.status) as
     KeyStatus | undefined;
   const tenantId = sp.tenant && /^[\w-]{1,64}$/.test(sp.tenant) ? sp.tenant : undefined;
-  const page = Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1);
+  const page = parsePage(sp.page);
   const { items, total, orphans, tenants, planName, tenantPlans } = await loadKeysView(actor, {
     ...(q ? { q } : {}),
     ...(status ? { status } : {}),

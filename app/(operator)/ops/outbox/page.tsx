@@ -8,12 +8,13 @@ import { Pagination } from "@/components/ui/pagination";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { listOutbox } from "@/lib/db/outbox";
 import { formatDateTime } from "@/lib/format";
+import { parsePage } from "@/lib/schemas/paging";
 
 export const metadata: Metadata = { title: "Outbox" };
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const actor = await requirePermission("outbox.read");
-  const page = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
+  const page = parsePage((await searchParams).page);
   const { mails, pageCount } = await listOutbox(actor, page);
   return (
     <>
