@@ -31,6 +31,11 @@ export function guardContext(context: BrowserContext): void {
   context.on("page", watch);
 }
 
+/** For the one spec that proves the guard works: returns and clears what was caught so far. */
+export function takeViolations(): string[] {
+  return violations.splice(0);
+}
+
 export const test = base.extend<{ cspGuard: void }>({
   cspGuard: [
     async ({ context, browser }, use) => {
