@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { allowList } from "./security/webhook-target";
 
 /**
  * The only reader of process.env. Every variable is validated once; a bad or missing value stops start-up with
@@ -53,6 +54,11 @@ const schema = z
     TEST_HOOKS: bool.default(false),
   })
   .superRefine((env, ctx) => {
+    try {
+      allowList(env.WEBHOOK_ALLOWED_NETWORKS);
+    } catch (e) {
+      ctx.addIssue({ code: "custom", path: ["WEBHOOK_ALLOWED_NETWORKS"], message: (e as Error).message });
+    }
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
       for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
