@@ -7,6 +7,7 @@ import { log } from "@/lib/log";
 import type { Actor } from "./actor";
 import { can, type Permission } from "./permissions";
 import { aimOf } from "./audit-aim";
+import { controlCharacterErrors } from "./input-guard";
 import { getActor } from "./session";
 
 export type ActionResult<T> =
@@ -136,6 +137,16 @@ export function defineAction<S extends z.ZodType, O>(def: ActionDef<S, O>): Toll
       await writeRefused("denied", { permission: def.permission });
       return { ok: false, code: "forbidden", error: "You do not have permission to do that." };
     }
+    const dirty = controlCharacterErrors(raw);
+    if (dirty) {
+      await writeRefused("failure", { error: "invalid input", fields: Object.keys(dirty).slice(0, 20) });
+      return {
+        ok: false,
+        code: "invalid",
+        error: "Please correct the highlighted fields.",
+        fieldErrors: dirty,
+      };
+    }
     const parsed = def.input.safeParse(raw);
     if (!parsed.success) {
       await writeRefused("failure", {
@@ -171,6 +182,14 @@ export function definePublicAction<S extends z.ZodType, O>(def: {
 }): TollgateAction<z.input<S>, O> {
   const run = async (raw: z.input<S>): Promise<ActionResult<O>> => {
     const requestId = randomUUID();
+    const dirty = controlCharacterErrors(raw);
+    if (dirty)
+      return {
+        ok: false,
+        code: "invalid",
+        error: "Please correct the highlighted fields.",
+        fieldErrors: dirty,
+      };
     const parsed = def.input.safeParse(raw);
     if (!parsed.success) return invalidInput(parsed.error);
     try {
