@@ -4,7 +4,6 @@
  * bidirectional overrides that make a name display as something else. Tabs and line breaks stay allowed.
  * Returns the field errors, or null when the input is clean.
  */
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
 const MAX_DEPTH = 8;
 

@@ -23,7 +23,7 @@ export const auditQuerySchema = z.object({
   outcome: z.enum(["success", "failure", "denied"]).optional().catch(undefined),
   from: day("from"),
   to: day("to"),
-  page: z.unknown().transform(parsePage),
+  page: z.unknown().optional().transform(parsePage),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 

@@ -67,6 +67,8 @@ describe("dates", () => {
     expect(query.from).toBeUndefined();
     expect(query.to?.toISOString()).toBe("2026-01-31T00:00:00.000Z");
     expect(query.page).toBe(1);
+    expect(parseAuditQuery({}).query).toMatchObject({ page: 1 });
+    expect(parseAuditQuery({ page: "3" }).query).toMatchObject({ page: 3 });
   });
 });
 
