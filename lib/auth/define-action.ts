@@ -151,7 +151,9 @@ export function defineAction<S extends z.ZodType, O>(def: ActionDef<S, O>): Toll
     if (!parsed.success) {
       await writeRefused("failure", {
         error: "invalid input",
-        fields: Object.keys(fieldErrorsOf(parsed.error)).slice(0, 20),
+        fields: Object.keys(fieldErrorsOf(parsed.error))
+          .slice(0, 20)
+          .map((k) => k.slice(0, 80)),
       });
       return invalidInput(parsed.error);
     }

@@ -13,7 +13,9 @@ export function controlCharacterErrors(raw: unknown): Record<string, string[]> |
     if (depth > MAX_DEPTH) return;
     if (typeof v === "string") {
       if (FORBIDDEN.test(v))
-        (out[path.join(".") || "_"] ??= []).push("Remove control or invisible formatting characters.");
+        (out[path.join(".").slice(0, 80) || "_"] ??= []).push(
+          "Remove control or invisible formatting characters.",
+        );
     } else if (Array.isArray(v)) v.slice(0, 1000).forEach((x, i) => walk(x, [...path, String(i)], depth + 1));
     else if (v && typeof v === "object")
       for (const [k, x] of Object.entries(v).slice(0, 1000)) walk(x, [...path, k], depth + 1);
