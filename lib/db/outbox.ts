@@ -35,7 +35,10 @@ export async function dropInvitationLinks(
   for (const r of rows)
     await client.outboxMail.update({
       where: { id: r.id },
-      data: { text: r.text.replace(LINK, `/invite/[link removed: invitation ${NOTE[why]}]`), invitationId: null },
+      data: {
+        text: r.text.replace(LINK, `/invite/[link removed: invitation ${NOTE[why]}]`),
+        invitationId: null,
+      },
     });
 }
 

@@ -39,6 +39,10 @@ export function parseAuditQuery(raw: Record<string, unknown>): {
     const k = i.path[0];
     if (k === "from" || k === "to") errors[k] ??= i.message;
   }
-  const rest = { ...raw, ...(errors.from ? { from: undefined } : {}), ...(errors.to ? { to: undefined } : {}) };
+  const rest = {
+    ...raw,
+    ...(errors.from ? { from: undefined } : {}),
+    ...(errors.to ? { to: undefined } : {}),
+  };
   return { query: auditQuerySchema.parse(rest), errors };
 }

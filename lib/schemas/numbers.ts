@@ -29,13 +29,17 @@ export function numeric(what: string, build: (n: z.ZodNumber) => z.ZodNumber) {
 
 /** A whole number between min and max; `what` names it in messages ("the burst"). */
 export function wholeNumber(what: string, min: number, max: number, minMessage?: string) {
-  return toNumber(INTEGER, `Enter ${what} as a whole number in digits, such as ${Math.max(min, 1) * 10}.`).pipe(
+  return toNumber(
+    INTEGER,
+    `Enter ${what} as a whole number in digits, such as ${Math.max(min, 1) * 10}.`,
+  ).pipe(
     z
       .number({ error: `Enter ${what} as a number.` })
       .int(`${cap(what)} is a whole number.`)
       .min(
         min,
-        minMessage ?? (min === 0 ? `${cap(what)} cannot be negative.` : `${cap(what)} is at least ${fmt(min)}.`),
+        minMessage ??
+          (min === 0 ? `${cap(what)} cannot be negative.` : `${cap(what)} is at least ${fmt(min)}.`),
       )
       .max(max, `${cap(what)} is at most ${fmt(max)}.`),
   );
@@ -67,5 +71,8 @@ const fmt = (n: number) => n.toLocaleString("en");
 
 /** An optional field of a form: empty text means "not set" (undefined), never 0. */
 export function blankAsUnset<T extends z.ZodType>(schema: T) {
-  return z.preprocess((v) => (v === "" || (typeof v === "string" && v.trim() === "") ? undefined : v), schema.optional());
+  return z.preprocess(
+    (v) => (v === "" || (typeof v === "string" && v.trim() === "") ? undefined : v),
+    schema.optional(),
+  );
 }

@@ -68,12 +68,7 @@ export const stageChange = z.discriminatedUnion("kind", [
     kind: z.literal("caching"),
     target: methodTarget,
     enabled: z.boolean(),
-    ttlInSeconds: wholeNumber(
-      "the time to live",
-      0,
-      3600,
-      "At least 0 seconds (0 turns caching off).",
-    ),
+    ttlInSeconds: wholeNumber("the time to live", 0, 3600, "At least 0 seconds (0 turns caching off)."),
   }),
   z.object({
     kind: z.literal("observability"),
@@ -122,7 +117,10 @@ export const httpStageName = z
   .string({ error: "Enter a stage name." })
   .min(1, "Enter a stage name.")
   .max(128, "A stage name has at most 128 characters.")
-  .regex(/^(\$default|[A-Za-z0-9_-]+)$/, 'An HTTP API stage name may contain only letters, digits, - and _, or be "$default".');
+  .regex(
+    /^(\$default|[A-Za-z0-9_-]+)$/,
+    'An HTTP API stage name may contain only letters, digits, - and _, or be "$default".',
+  );
 export const updateHttpStageSchema = z.object({
   apiId: awsId,
   stageName: httpStageName,

@@ -85,7 +85,12 @@ export default async function AuditPage({
           />
         </Filter>
         <Filter label="From date (UTC)" error={errors.from}>
-          <Input type="date" name="from" defaultValue={raw.from} aria-invalid={errors.from ? true : undefined} />
+          <Input
+            type="date"
+            name="from"
+            defaultValue={raw.from}
+            aria-invalid={errors.from ? true : undefined}
+          />
         </Filter>
         <Filter label="To date (UTC, inclusive)" error={errors.to}>
           <Input type="date" name="to" defaultValue={raw.to} aria-invalid={errors.to ? true : undefined} />
