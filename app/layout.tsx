@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { ThemeProvider } from "@/components/theme/theme-provider";
@@ -10,11 +11,14 @@ export const metadata: Metadata = {
   description: "Console and control plane for Amazon API Gateway",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// The CSP nonce of this response (proxy.ts): next-themes' inline script needs it. Reading headers also makes every
+// page dynamic, which a per-response nonce requires.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <body className="bg-background text-foreground antialiased">
-        <ThemeProvider>
+        <ThemeProvider nonce={nonce}>
           <QueryProvider>{children}</QueryProvider>
           <Toaster />
         </ThemeProvider>

@@ -1,4 +1,4 @@
-import { expect, test as setup } from "@playwright/test";
+import { expect, test as setup } from "./fixtures";
 import { signIn } from "./helpers";
 import { userFor, type E2ERole } from "./users";
 

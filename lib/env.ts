@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { allowList } from "./security/webhook-target";
 
 /**
  * The only reader of process.env. Every variable is validated once; a bad or missing value stops start-up with
@@ -42,6 +43,12 @@ const schema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(50),
+    LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(30),
+    // Proxies in front of the console that append to X-Forwarded-For; 0 = use the socket's address only.
+    TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+    // Webhook targets in private, loopback or link-local ranges are refused unless listed here (CIDRs).
+    WEBHOOK_ALLOWED_NETWORKS: z.string().optional(),
     SECURE_COOKIES: bool.optional(),
     JOBS_ENABLED: bool.default(true),
     DATA_DIR: z.string().min(1).default(".data"),
@@ -62,6 +69,11 @@ const schema = z
     AWS_CLOUDWATCH_RPS: z.coerce.number().min(0.1).max(500).default(5),
   })
   .superRefine((env, ctx) => {
+    try {
+      allowList(env.WEBHOOK_ALLOWED_NETWORKS);
+    } catch (e) {
+      ctx.addIssue({ code: "custom", path: ["WEBHOOK_ALLOWED_NETWORKS"], message: (e as Error).message });
+    }
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
       for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {

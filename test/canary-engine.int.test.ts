@@ -259,6 +259,18 @@ describe("canary rollout engine", () => {
     expect((await fx.stage(api.restApiId)).canarySettings).toBeUndefined();
   });
 
+  it("refuses a webhook into the console's own network before creating anything", async () => {
+    const { db } = await import("@/lib/db/client");
+    const before = await db.canaryRollout.count();
+    await expect(
+      start("v9", { webhookUrl: "http://169.254.169.254/latest/meta-data/" }),
+    ).rejects.toMatchObject({
+      code: "invalid",
+      message: expect.stringMatching(/link-local/),
+    });
+    expect(await db.canaryRollout.count()).toBe(before);
+  });
+
   it("POSTs start, each step and the promotion to the webhook as JSON", async () => {
     const { createServer } = await import("node:http");
     const events: Record<string, unknown>[] = [];
@@ -269,6 +281,8 @@ describe("canary rollout engine", () => {
         events.push({
           ...(JSON.parse(body) as Record<string, unknown>),
           contentType: req.headers["content-type"],
+          body,
+          signature: req.headers["x-tollgate-signature"],
         });
         res.end();
       });
@@ -292,6 +306,16 @@ describe("canary rollout engine", () => {
         canaryDeploymentId: r.canaryDeploymentId,
         contentType: "application/json",
       });
+      // Each body is signed with the rollout's secret (shown once at start), as a receiver would verify it.
+      const { rolloutWebhookSecret } = await import("@/lib/canary/webhook");
+      const { verifySignature } = await import("@/lib/security/webhook-signature");
+      for (const e of events)
+        expect(verifySignature(rolloutWebhookSecret(r.id), e.body as string, e.signature as string)).toBe(
+          true,
+        );
+      expect(verifySignature("whsec_wrong", events[0]!.body as string, events[0]!.signature as string)).toBe(
+        false,
+      );
       // The same events are in the audit trail, as the system.
       const { listAuditEvents } = await import("@/lib/db/audit");
       const admin = { ...operator, role: "admin" as const };

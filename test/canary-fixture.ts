@@ -54,6 +54,8 @@ export async function startCanaryFixture(): Promise<CanaryFixture> {
   // Before lib/env is first imported.
   process.env.TOLLGATE_MODE = "local";
   process.env.AWS_ENDPOINT_URL = gw.url;
+  // The tests' webhook receivers listen on loopback, which webhooks may reach only when allowed explicitly.
+  process.env.WEBHOOK_ALLOWED_NETWORKS = "127.0.0.0/8";
   const sdk = new APIGatewayClient({
     region: "us-east-1",
     endpoint: gw.url,

@@ -42,7 +42,10 @@ describe("defineAction", () => {
       fieldErrors: { n: ["At most 10."] },
     });
     expect(handler).not.toHaveBeenCalled();
-    expect(await events()).toEqual([]);
+    // One audit event per call, also for invalid input: named, aimed at its target, no input echoed.
+    expect(await events()).toMatchObject([
+      { outcome: "failure", targetId: "11", summary: '{"error":"invalid input","fields":["n"]}' },
+    ]);
   });
 
   it("returns expected failures as values at the field, and audits them as failures", async () => {
@@ -77,5 +80,36 @@ describe("defineAction", () => {
     const { run, events } = probe(async (i) => i);
     expect(await run({ n: 1 })).toMatchObject({ ok: false, code: "forbidden" });
     expect(await events()).toMatchObject([{ outcome: "denied", actorRole: "finance" }]);
+  });
+
+  // Issue 13: refused calls were audited with an empty input, so the naming function chose the wrong name.
+  it("audits a refused call under the action's own name and the target it aimed at", async () => {
+    current.actor = await makeActor("finance");
+    const action = `test.${uid()}`;
+    const run = defineAction({
+      name: `${action}.toggle`,
+      permission: "users.manage",
+      input: z.object({ userId: z.string(), disabled: z.boolean(), secret: z.string().optional() }),
+      handler: async () => ({}),
+      audit: {
+        action: (i) => (i.disabled ? `${action}.disable` : `${action}.enable`),
+        targetType: "user",
+        targetId: (i) => i.userId,
+        summary: (i) => ({ secret: i.secret }),
+      },
+    });
+    await run({ userId: "alice-id", disabled: true, secret: "s3cret-value" });
+    const [e] = await db.auditEvent.findMany({ where: { action: { startsWith: action } } });
+    expect(e).toMatchObject({ action: `${action}.disable`, targetId: "alice-id", outcome: "denied" });
+    expect(e!.summary).not.toContain("s3cret-value");
+  });
+
+  it("audits a call without a session as an anonymous refusal", async () => {
+    current.actor = null;
+    const { run, events } = probe(async (i) => i);
+    expect(await run({ n: 4 })).toMatchObject({ ok: false, code: "unauthenticated" });
+    expect(await events()).toMatchObject([
+      { outcome: "denied", actorRole: "anonymous", targetId: "4", summary: '{"reason":"no session"}' },
+    ]);
   });
 });

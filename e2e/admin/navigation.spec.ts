@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
 import { expectRefused, freshPage, navLabels, signIn } from "../helpers";
 
 test("admin sees operations, administration and finance, but not the partner portal", async ({ page }) => {

@@ -1,8 +1,8 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
 import { formAlert, signIn } from "../helpers";
 
-// A fake client address for this spec, so its throttled address does not lock other specs (all on 127.0.0.1) out.
-test.use({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.77" } });
+// All specs share 127.0.0.1: the throttle locks (account, address) first, so this spec's account does not lock out
+// the others' (X-Forwarded-For is ignored: TRUSTED_PROXIES is 0).
 
 test("pages need a session", async ({ page }) => {
   await page.goto("/ops/tenants");

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
 import { insertUsage, lastMonthDays } from "../finance-fixtures";
 import { freshPage, signIn, unique } from "../helpers";
 

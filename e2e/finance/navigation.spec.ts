@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
 import { expectRefused, navLabels } from "../helpers";
 
 test("finance sees the finance navigation and is refused other roles' pages", async ({ page }) => {

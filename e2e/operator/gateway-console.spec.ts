@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "../fixtures";
 import { GetStageCommand } from "@aws-sdk/client-api-gateway";
 import { sdk, seedApi, stageUrl, startTraffic, syncInventory } from "../gateway-fixtures";
 import { unique } from "../helpers";

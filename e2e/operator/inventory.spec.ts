@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
 import { UpdateStageCommand } from "@aws-sdk/client-api-gateway";
 import { sdk, seedApi, syncInventory } from "../gateway-fixtures";
 import { unique } from "../helpers";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
 import { expectRefused, navLabels } from "../helpers";
 
 test("operator sees the operator navigation and is refused other roles' pages", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "../fixtures";
 import { CreateDeploymentCommand, GetStageCommand } from "@aws-sdk/client-api-gateway";
 import { configureUpstream, sdk, seedApi, stageUrl, startTraffic, syncInventory } from "../gateway-fixtures";
 import { unique } from "../helpers";

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "../fixtures";
 import { freshPage, signIn, unique } from "../helpers";
 
 // The acceptance path against the Local Gateway: plan + subscription (operator), key created and shown once

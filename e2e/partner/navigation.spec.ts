@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
 import { expectRefused, navLabels } from "../helpers";
 
 test("partner sees its tenant's portal and is refused staff pages", async ({ page }) => {

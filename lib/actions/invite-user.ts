@@ -15,6 +15,7 @@ export const inviteUserAction = defineAction({
     const link = `${env.APP_URL}/invite/${token}`;
     const { delivered } = await sendMail({
       to: invitation.email,
+      invitationId: invitation.id,
       subject: "You are invited to Tollgate",
       text: `${actor.name} invited you to Tollgate as ${input.role}.\n\nSet your password here (the link works once and expires in 24 hours):\n${link}\n`,
     });

@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/define-action";
 import { startRollout } from "@/lib/canary/commands";
+import { rolloutWebhookSecret } from "@/lib/canary/webhook";
 import { startRolloutSchema } from "@/lib/schemas/rollouts";
 
 export const startRolloutAction = defineAction({
@@ -12,7 +13,8 @@ export const startRolloutAction = defineAction({
     const r = await startRollout(actor, input);
     revalidatePath(`/ops/apis/rest/${input.restApiId}`, "layout");
     revalidatePath("/ops/rollouts");
-    return r;
+    // Shown once to the operator for verifying X-Tollgate-Signature; derived, never stored, never audited.
+    return { ...r, webhookSecret: input.webhookUrl ? rolloutWebhookSecret(r.id) : null };
   },
   audit: {
     action: "rollout.create",

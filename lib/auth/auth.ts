@@ -1,12 +1,13 @@
 import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { APIError, createAuthMiddleware, getIP } from "better-auth/api";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { genericOAuth } from "better-auth/plugins/generic-oauth";
 import { db } from "@/lib/db/client";
 import { getSignInBlock } from "@/lib/db/users";
 import { env } from "@/lib/env";
+import { clientAddress } from "@/lib/security/client-address";
 import {
   clearLoginFailures,
   recordLoginFailure,
@@ -18,9 +19,10 @@ import {
 const SIGN_IN_PATHS = new Set(["/sign-in/email"]);
 
 type HookCtx = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
+// Not better-auth's getIP: that trusts any X-Forwarded-For a client sends (a fresh allowance per made-up value).
 function clientIp(ctx: HookCtx): string | null {
-  const source = ctx.request ?? ctx.headers;
-  return source ? getIP(source, ctx.context.options) : null;
+  const source = ctx.request?.headers ?? ctx.headers;
+  return source ? clientAddress(source, env.TRUSTED_PROXIES) : null;
 }
 const emailOf = (ctx: HookCtx) => String((ctx.body as { email?: unknown } | undefined)?.email ?? "");
 
@@ -63,7 +65,7 @@ export const auth = betterAuth({
           await recordLoginFailure(throttleKeys(email, clientIp(ctx)));
         }
       } else {
-        await clearLoginFailures(email);
+        await clearLoginFailures(email, clientIp(ctx));
       }
     }),
   },

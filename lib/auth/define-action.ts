@@ -6,6 +6,8 @@ import { AppError, type ErrorCode } from "@/lib/errors";
 import { log } from "@/lib/log";
 import type { Actor } from "./actor";
 import { can, type Permission } from "./permissions";
+import { aimOf } from "./audit-aim";
+import { controlCharacterErrors } from "./input-guard";
 import { getActor } from "./session";
 import { definedOnly } from "@/lib/utils/defined-only";
 
@@ -94,8 +96,6 @@ export function defineAction<S extends z.ZodType, O>(def: ActionDef<S, O>): Toll
   const run = async (raw: z.input<S>): Promise<ActionResult<O>> => {
     const requestId = randomUUID();
     const actor = await getActor();
-    if (!actor)
-      return { ok: false, code: "unauthenticated", error: "Your session has ended. Sign in again." };
     const audit = def.audit;
     const write = (
       outcome: "success" | "failure" | "denied",
@@ -114,13 +114,49 @@ export function defineAction<S extends z.ZodType, O>(def: ActionDef<S, O>): Toll
             requestId,
           }).catch((e: unknown) => log.error({ err: e, requestId }, "audit write failed"))
         : Promise.resolve();
+    // Refused and invalid calls are audited too, under the name and target they aimed at (lib/auth/audit-aim.ts),
+    // with no summary from the input: it is untrusted and may hold anything, secrets included.
+    const writeRefused = (outcome: "failure" | "denied", extra: Record<string, unknown>) =>
+      audit
+        ? recordAudit({
+            actor,
+            ...(actor ? {} : { anonymousEmail: "anonymous" }),
+            ...aimOf(audit, def.name, def.input, raw),
+            targetType: audit.targetType,
+            summary: extra,
+            outcome,
+            requestId,
+          }).catch((e: unknown) => log.error({ err: e, requestId }, "audit write failed"))
+        : Promise.resolve();
 
+    if (!actor) {
+      await writeRefused("denied", { reason: "no session" });
+      return { ok: false, code: "unauthenticated", error: "Your session has ended. Sign in again." };
+    }
     if (!can(actor.role, def.permission)) {
-      await write("denied", {}, undefined, { permission: def.permission });
+      await writeRefused("denied", { permission: def.permission });
       return { ok: false, code: "forbidden", error: "You do not have permission to do that." };
     }
+    const dirty = controlCharacterErrors(raw);
+    if (dirty) {
+      await writeRefused("failure", { error: "invalid input", fields: Object.keys(dirty).slice(0, 20) });
+      return {
+        ok: false,
+        code: "invalid",
+        error: "Please correct the highlighted fields.",
+        fieldErrors: dirty,
+      };
+    }
     const parsed = def.input.safeParse(raw);
-    if (!parsed.success) return invalidInput(parsed.error);
+    if (!parsed.success) {
+      await writeRefused("failure", {
+        error: "invalid input",
+        fields: Object.keys(fieldErrorsOf(parsed.error))
+          .slice(0, 20)
+          .map((k) => k.slice(0, 80)),
+      });
+      return invalidInput(parsed.error);
+    }
     try {
       const data = await def.handler({ actor, input: parsed.data, requestId });
       await write("success", parsed.data, data);
@@ -148,6 +184,14 @@ export function definePublicAction<S extends z.ZodType, O>(def: {
 }): TollgateAction<z.input<S>, O> {
   const run = async (raw: z.input<S>): Promise<ActionResult<O>> => {
     const requestId = randomUUID();
+    const dirty = controlCharacterErrors(raw);
+    if (dirty)
+      return {
+        ok: false,
+        code: "invalid",
+        error: "Please correct the highlighted fields.",
+        fieldErrors: dirty,
+      };
     const parsed = def.input.safeParse(raw);
     if (!parsed.success) return invalidInput(parsed.error);
     try {

@@ -23,6 +23,7 @@ import type { RolloutCommand, StartRolloutInput } from "@/lib/schemas/rollouts";
 import type { RolloutPlan } from "./analysis";
 import { announce, failRollout, nowDate, performPending, stepPercent, transition } from "./apply";
 import type { RolloutDto } from "./types";
+import { checkWebhookTarget } from "./webhook";
 
 // What operators do to rollouts: start one, and pause, resume, approve, promote now or abort it.
 
@@ -32,6 +33,11 @@ import type { RolloutDto } from "./types";
  */
 export async function startRollout(actor: Actor, input: StartRolloutInput): Promise<RolloutDto> {
   assertCan(actor, "gateway.manage");
+  // Before anything is created: a webhook may not point into the console's own network (SSRF).
+  if (input.webhookUrl) {
+    const problem = await checkWebhookTarget(input.webhookUrl);
+    if (problem) throw invalid(problem, "webhookUrl");
+  }
   if (await activeRolloutFor(input.restApiId, input.stageName))
     throw conflict("This stage already has a rollout in progress: finish, abort or promote it first.");
   const [api, stage] = await Promise.all([

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
-import { notFound } from "@/lib/errors";
+import { conflict, notFound } from "@/lib/errors";
 import { db, type Prisma } from "./client";
 
 export type KeyStatus = "ACTIVE" | "DISABLED" | "DELETED";
@@ -127,10 +127,17 @@ export async function recordRotation(
   rotatedAt: Date,
   graceUntil: Date,
 ): Promise<void> {
-  await db.$transaction([
-    db.apiKeyRecord.create({ data: newKey }),
-    db.apiKeyRecord.update({ where: { id: oldId }, data: { rotatedAt, graceUntil } }),
-  ]);
+  await db.$transaction(async (tx) => {
+    // Compare-and-set: of two parallel rotations of one key only the first is recorded (the other's AWS key is
+    // removed by the caller), so a key never gets two replacements.
+    const r = await tx.apiKeyRecord.updateMany({
+      where: { id: oldId, graceUntil: null, status: "ACTIVE" },
+      data: { rotatedAt, graceUntil },
+    });
+    if (r.count !== 1)
+      throw conflict("This key was rotated at the same moment; reload to see its replacement.");
+    await tx.apiKeyRecord.create({ data: newKey });
+  });
 }
 
 export async function updateKeyRecord(id: string, data: Prisma.ApiKeyRecordUpdateInput): Promise<void> {

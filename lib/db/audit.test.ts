@@ -37,7 +37,8 @@ describe("audit trail", () => {
   });
 
   it("records who signed in (role and id) although no session exists yet", async () => {
-    const op = await makeActor("operator");
+    // Sign-ins name users and their roles: admin-only (users.read), like the user list.
+    const op = await makeActor("admin");
     const email = `signin-${uid()}@x.example`;
     await recordAudit({
       actor: null,

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
+import { can, type Permission } from "@/lib/auth/permissions";
 import { db, type Prisma, type Tx } from "./client";
 import { definedOnly } from "@/lib/utils/defined-only";
 
@@ -62,10 +63,32 @@ export type AuditEventDto = {
   requestId: string;
 };
 
-/** Staff with audit.read see every event. Server-side paging; newest first. */
+/**
+ * Whose events are whose: an event's subject (target type) is shown only to viewers who may see that subject
+ * elsewhere. Operators hold audit.read but not users.read or finance.view, so invitations (e-mails, roles),
+ * users, sign-ins, invoices, price plans and finance settings are not theirs to read here either.
+ */
+export const AUDIT_SUBJECT_PERMISSION: Record<string, Permission> = {
+  invitation: "users.read",
+  user: "users.read",
+  session: "users.read",
+  invoice: "finance.view",
+  "invoice-run": "finance.view",
+  "price-plan": "finance.view",
+  "finance-setting": "finance.view",
+};
+
+function hiddenSubjects(actor: Actor): string[] {
+  return Object.entries(AUDIT_SUBJECT_PERMISSION)
+    .filter(([, p]) => !can(actor.role, p))
+    .map(([t]) => t);
+}
+
+/** Staff with audit.read see the events whose subjects they may see. Server-side paging; newest first. */
 export async function listAuditEvents(actor: Actor, f: AuditFilters) {
   assertCan(actor, "audit.read");
-  const where: Prisma.AuditEventWhereInput = {};
+  const hidden = hiddenSubjects(actor);
+  const where: Prisma.AuditEventWhereInput = hidden.length ? { targetType: { notIn: hidden } } : {};
   if (f.actor) where.actorEmail = { contains: f.actor.toLowerCase() };
   if (f.action) where.action = { startsWith: f.action };
   if (f.outcome) where.outcome = f.outcome;
@@ -98,7 +121,9 @@ export async function listAuditEvents(actor: Actor, f: AuditFilters) {
 /** Distinct action names, for the filter's suggestions. */
 export async function listAuditActions(actor: Actor): Promise<string[]> {
   assertCan(actor, "audit.read");
+  const hidden = hiddenSubjects(actor);
   const rows = await db.auditEvent.findMany({
+    ...(hidden.length ? { where: { targetType: { notIn: hidden } } } : {}),
     distinct: ["action"],
     select: { action: true },
     orderBy: { action: "asc" },

@@ -5,6 +5,7 @@ import { assertCan } from "@/lib/auth/assert";
 import type { Role } from "@/lib/auth/permissions";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import { db } from "./client";
+import { dropInvitationLinks } from "./outbox";
 import { createUserWithPassword } from "./users";
 
 export const INVITATION_TTL_MS = 24 * 60 * 60 * 1000;
@@ -53,22 +54,40 @@ export async function createInvitation(
   }
   const token = randomBytes(32).toString("base64url");
   const now = new Date();
-  const invitation = await db.$transaction(async (tx) => {
-    await tx.invitation.updateMany({
-      where: { email: input.email, acceptedAt: null, revokedAt: null },
-      data: { revokedAt: now },
+  // activeKey (unique) makes "revoke the older ones, then add this one" safe under parallel invitations of one
+  // address: the second insert fails instead of leaving two pending links.
+  const invitation = await db
+    .$transaction(async (tx) => {
+      const older = await tx.invitation.findMany({
+        where: { email: input.email, acceptedAt: null, revokedAt: null },
+        select: { id: true },
+      });
+      await tx.invitation.updateMany({
+        where: { id: { in: older.map((o) => o.id) } },
+        data: { revokedAt: now, activeKey: null },
+      });
+      await dropInvitationLinks(
+        tx,
+        older.map((o) => o.id),
+        "revoked",
+      );
+      return tx.invitation.create({
+        data: {
+          email: input.email,
+          role: input.role,
+          tenantId: input.tenantId,
+          tokenHash: hashToken(token),
+          activeKey: input.email,
+          expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+          invitedById: actor.id,
+        },
+      });
+    })
+    .catch((e: unknown) => {
+      if ((e as { code?: unknown }).code === "P2002")
+        throw conflict("Another invitation to this address was sent at the same moment.", "email");
+      throw e;
     });
-    return tx.invitation.create({
-      data: {
-        email: input.email,
-        role: input.role,
-        tenantId: input.tenantId,
-        tokenHash: hashToken(token),
-        expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
-        invitedById: actor.id,
-      },
-    });
-  });
   return {
     invitation: { id: invitation.id, email: invitation.email, expiresAt: invitation.expiresAt },
     token,
@@ -95,11 +114,14 @@ export async function listInvitations(actor: Actor): Promise<InvitationDto[]> {
 
 export async function revokeInvitation(actor: Actor, id: string) {
   assertCan(actor, "users.invite");
-  const r = await db.invitation.updateMany({
-    where: { id, acceptedAt: null, revokedAt: null },
-    data: { revokedAt: new Date() },
+  await db.$transaction(async (tx) => {
+    const r = await tx.invitation.updateMany({
+      where: { id, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date(), activeKey: null },
+    });
+    if (r.count === 0) throw notFound("Pending invitation");
+    await dropInvitationLinks(tx, [id], "revoked");
   });
-  if (r.count === 0) throw notFound("Pending invitation");
 }
 
 export type InvitationCheck =
@@ -141,10 +163,11 @@ export async function acceptInvitation(token: string, input: { name: string; pas
         revokedAt: null,
         expiresAt: { gt: new Date() },
       },
-      data: { acceptedAt: new Date() },
+      data: { acceptedAt: new Date(), activeKey: null },
     });
     if (consumed.count !== 1) throw invalid(REASONS.accepted);
     const inv = await tx.invitation.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
+    await dropInvitationLinks(tx, [inv.id], "accepted");
     return createUserWithPassword(tx, {
       email: inv.email,
       name: input.name,

@@ -4,6 +4,7 @@ import { assertCan } from "@/lib/auth/assert";
 import type { PlanSettings } from "@/lib/aws/usage-plans";
 import { db } from "./client";
 import { definedOnly } from "@/lib/utils/defined-only";
+import { lockTenant } from "./tenant-lock";
 
 export type SubscriptionDto = {
   id: string;
@@ -45,9 +46,13 @@ export async function listSubscriptions(
   }));
 }
 
+/** Idempotent; under the tenant's lock, so parallel subscribes of one tenant to one plan leave one open row. */
 export async function addSubscription(tenantId: string, usagePlanId: string, at: Date): Promise<void> {
-  const open = await db.subscription.findFirst({ where: { tenantId, usagePlanId, until: null } });
-  if (!open) await db.subscription.create({ data: { tenantId, usagePlanId, since: at } });
+  await db.$transaction(async (tx) => {
+    await lockTenant(tx, tenantId);
+    const open = await tx.subscription.findFirst({ where: { tenantId, usagePlanId, until: null } });
+    if (!open) await tx.subscription.create({ data: { tenantId, usagePlanId, since: at } });
+  });
 }
 
 export async function endSubscription(tenantId: string, usagePlanId: string, at: Date): Promise<void> {

@@ -29,14 +29,19 @@ const toDto = (t: TenantRow): TenantDto => ({
   suspendedAt: t.suspendedAt?.toISOString() ?? null,
 });
 
+/**
+ * "Café Zürich" → "cafe-zurich", "東京トラベル" → "東京トラベル", "Acme / EU" → "acme-eu": Latin accents are folded,
+ * letters and digits of every script kept, everything else becomes one hyphen; at most 60 characters (code points).
+ */
 export function slugify(name: string): string {
-  return name
+  const s = name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
+    .normalize("NFC")
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
+  return Array.from(s).slice(0, 60).join("").replace(/-+$/, "");
 }
 
 /** Staff see every tenant; a partner sees only its own (the id comes from the session). */

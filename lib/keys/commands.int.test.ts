@@ -88,6 +88,31 @@ describe("creating a key", () => {
   });
 });
 
+describe("the key limit under parallel calls", () => {
+  it("14 parallel creations by one partner make 10 AWS keys and refuse 4, leaving no orphan", async () => {
+    const actor = await partnerOnPlan();
+    const results = await Promise.allSettled(
+      Array.from({ length: 14 }, (_, i) => keys.createKey(actor, { label: `P${i}`, environment: "test" })),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(10);
+    const inAws = (await awsKeys()).filter((k) => k.customerId === actor.tenantId);
+    expect(inAws).toHaveLength(10);
+    expect(await db.apiKeyRecord.count({ where: { tenantId: actor.tenantId } })).toBe(10);
+    expect(await db.keyReservation.count({ where: { tenantId: actor.tenantId } })).toBe(0);
+  });
+
+  it("two parallel rotations of one key record one replacement and remove the other's AWS key", async () => {
+    const actor = await partnerOnPlan();
+    const k = await keys.createKey(actor, { label: "R", environment: "test" });
+    const results = await Promise.allSettled(
+      [1, 2].map(() => keys.rotateKey(actor, { keyId: k.id, grace: "1h" })),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await db.apiKeyRecord.count({ where: { rotatedFromId: k.id } })).toBe(1);
+    expect((await awsKeys()).filter((x) => x.customerId === actor.tenantId)).toHaveLength(2);
+  });
+});
+
 describe("rotating a key", () => {
   it("leaves the old key untouched and no new key anywhere when the new key cannot join the plan", async () => {
     const actor = await partnerOnPlan();

@@ -4,7 +4,6 @@ import { assertCan } from "@/lib/auth/assert";
 import { attachKeyToPlan, createAwsKey, deleteAwsKey, setAwsKeyEnabled } from "@/lib/aws/api-keys";
 import { now } from "@/lib/clock";
 import {
-  countLiveKeys,
   getKey,
   insertKeyRecord,
   keysPastGrace,
@@ -12,9 +11,10 @@ import {
   recordRotation,
   updateKeyRecord,
 } from "@/lib/db/api-keys";
+import { recordReservedKey, releaseKeySlot, reserveKeySlot } from "@/lib/db/key-slots";
 import { activePlanIds } from "@/lib/db/subscriptions";
 import { env } from "@/lib/env";
-import { AppError, conflict, forbidden, invalid } from "@/lib/errors";
+import { AppError, forbidden, invalid } from "@/lib/errors";
 import { syncKeyUsage } from "@/lib/usage/sync";
 import { log } from "@/lib/log";
 import { DAY_MS, days, HOUR_MS } from "@/lib/dates";
@@ -60,30 +60,33 @@ function partnerTenant(actor: Actor): string {
 export async function createKey(actor: Actor, input: { label: string; environment: string }) {
   assertCan(actor, "keys.self");
   const tenantId = partnerTenant(actor);
-  if ((await countLiveKeys(tenantId)) >= env.PARTNER_KEY_LIMIT)
-    throw conflict(
-      `Your organisation already has ${env.PARTNER_KEY_LIMIT} keys, the most it may have. Revoke and delete one first.`,
-    );
   const planIds = await activePlanIds(tenantId);
   if (planIds.length === 0)
     throw invalid(
       "Your organisation is not subscribed to a usage plan yet, so a key would not work. Ask your API provider.",
     );
-  const { key } = await makeAttachedKey(tenantId, input.label, input.environment, planIds);
+  // The limit is checked and a slot taken atomically before the AWS call (lib/db/key-slots.ts): parallel calls
+  // cannot all pass the check and each make a real key on the account-wide quota.
+  const slot = await reserveKeySlot(tenantId, env.PARTNER_KEY_LIMIT);
   try {
-    await insertKeyRecord({
-      id: key.id,
-      tenantId,
-      label: input.label,
-      environment: input.environment,
-      createdById: actor.id,
-      createdAt: now(),
-    });
-  } catch (e) {
-    await undoAwsKey(key.id, tenantId, input.label, input.environment);
-    throw e;
+    const { key } = await makeAttachedKey(tenantId, input.label, input.environment, planIds);
+    try {
+      await recordReservedKey(slot, {
+        id: key.id,
+        tenantId,
+        label: input.label,
+        environment: input.environment,
+        createdById: actor.id,
+        createdAt: now(),
+      });
+    } catch (e) {
+      await undoAwsKey(key.id, tenantId, input.label, input.environment);
+      throw e;
+    }
+    return { id: key.id, value: key.value, label: input.label };
+  } finally {
+    await releaseKeySlot(slot);
   }
-  return { id: key.id, value: key.value, label: input.label };
 }
 
 export async function rotateKey(actor: Actor, input: { keyId: string; grace: Grace }) {

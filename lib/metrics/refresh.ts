@@ -2,7 +2,7 @@ import type { MetricRange } from "@/lib/schemas/stages";
 
 /**
  * How often charts refresh themselves (about every few data points of the range); also how long the server shares
- * one GetMetricData answer among the operators watching the same charts (lib/gateway/metrics.ts).
+ * one GetMetricData answer among the operators watching the same charts (lib/metrics/loaders.ts).
  */
 export const REFRESH_MS: Record<MetricRange, number> = {
   "1h": 10_000,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parseDecimalToMinor } from "@/lib/billing/money";
 import { validateTiers, type Tier } from "@/lib/billing/pricing";
 import { id } from "./common";
+import { parseCount } from "./numbers";
 
 /** An amount people type ("10", "10.50") → integer minor units. */
 export const money = z.string({ error: "Enter an amount." }).transform((s, ctx) => {
@@ -13,20 +14,30 @@ export const money = z.string({ error: "Enter an amount." }).transform((s, ctx) 
   return v;
 });
 
-/** A whole number of requests; thousands separators allowed. */
+/** A whole number of requests in plain digits; thousands separators only as real groups ("1,000,000"). */
 export const requestCount = z.string({ error: "Enter a number of requests." }).transform((s, ctx) => {
-  const t = s.replace(/[,_\s]/g, "");
-  if (!/^\d{1,10}$/.test(t) || Number(t) > 2_000_000_000) {
-    ctx.addIssue({ code: "custom", message: "Enter a whole number of requests up to 2,000,000,000." });
+  const n = parseCount(s);
+  if (n === null || n > 2_000_000_000) {
+    ctx.addIssue({
+      code: "custom",
+      message: "Enter a whole number of requests up to 2,000,000,000, in digits (1000000 or 1,000,000).",
+    });
     return z.NEVER;
   }
-  return Number(t);
+  return n;
 });
+
+/** A real calendar day as YYYY-MM-DD ("2026-13-01" and "2026-02-30" are refused, never thrown on). */
+export function isCalendarDay(d: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return false;
+  const t = new Date(`${d}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+}
 
 export const day = z
   .string({ error: "Enter a date." })
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.")
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d, "This date does not exist.");
+  .refine(isCalendarDay, "This date does not exist.");
 
 export const month = z
   .string({ error: "Choose a month." })
@@ -36,9 +47,9 @@ export const currency = z.enum(["USD", "EUR", "GBP"], { error: "Choose USD, EUR 
 
 const tierRow = z.object({
   /** "" = no upper bound (the last tier). */
-  upTo: z.string(),
+  upTo: z.string({ error: "Enter each tier's upper bound (empty for the last tier)." }).max(20, "Too long."),
   /** Price per million requests, e.g. "3.50". */
-  price: z.string(),
+  price: z.string({ error: "Enter each tier's price." }).max(20, "Too long."),
 });
 
 const terms = {
@@ -52,7 +63,7 @@ const terms = {
     .max(10, "At most 10 tiers.")
     .transform((rows, ctx) => {
       const tiers = rows.map((r) => ({
-        upTo: r.upTo.trim() === "" ? null : Number(r.upTo.replace(/[,_\s]/g, "")),
+        upTo: r.upTo.trim() === "" ? null : (parseCount(r.upTo) ?? Number.NaN),
         pricePerMillionMinor: parseDecimalToMinor(r.price) ?? -1,
       }));
       const bad = tiers.some((t) => t.upTo !== null && !(Number.isSafeInteger(t.upTo) && t.upTo > 0));
@@ -91,13 +102,13 @@ export const voidInvoiceSchema = z.object({
 
 export type CreatePricePlanInput = z.input<typeof createPricePlanSchema>;
 
-const costTier = z.object({ upTo: z.string(), price: z.string() });
+const costTier = tierRow;
 /** Cost-to-serve settings as typed in the form (prices per million requests; cache price per hour). */
 export const costSettingsSchema = z.object({
   apiType: z.enum(["REST", "HTTP"], { error: "Choose REST or HTTP APIs." }),
   restTiers: z.array(costTier).max(10),
   httpTiers: z.array(costTier).max(10),
-  cacheHourPrice: z.string().transform((s, ctx) => {
+  cacheHourPrice: z.string({ error: "Enter a price per hour." }).transform((s, ctx) => {
     const m = /^\s*(\d{1,6})(?:\.(\d{1,6}))?\s*$/.exec(s);
     if (!m) {
       ctx.addIssue({ code: "custom", message: "Enter a price per hour such as 0.020 (at most 6 decimals)." });
@@ -105,7 +116,7 @@ export const costSettingsSchema = z.object({
     }
     return Number(m[1]) * 1_000_000 + Number((m[2] ?? "").padEnd(6, "0"));
   }),
-  cacheHoursPerMonth: z.string().transform((s, ctx) => {
+  cacheHoursPerMonth: z.string({ error: "Enter whole hours." }).transform((s, ctx) => {
     const n = Number(s.trim());
     if (!/^\d{1,4}$/.test(s.trim()) || n > 744) {
       ctx.addIssue({ code: "custom", message: "Enter whole hours from 0 to 744." });
@@ -118,7 +129,7 @@ export const costSettingsSchema = z.object({
 /** Tier rows as typed → Tier[], or a message. */
 export function parseTierRows(rows: { upTo: string; price: string }[]): { tiers?: Tier[]; error?: string } {
   const tiers = rows.map((r) => ({
-    upTo: r.upTo.trim() === "" ? null : Number(r.upTo.replace(/[,_\s]/g, "")),
+    upTo: r.upTo.trim() === "" ? null : (parseCount(r.upTo) ?? Number.NaN),
     pricePerMillionMinor: parseDecimalToMinor(r.price) ?? -1,
   }));
   if (tiers.some((t) => t.upTo !== null && !(Number.isSafeInteger(t.upTo) && t.upTo > 0)))

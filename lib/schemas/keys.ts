@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { id } from "./common";
+import { blankAsUnset, wholeNumber } from "./numbers";
 
 /** AWS ids (keys, plans, APIs) are short alphanumerics. */
 export const awsId = z
@@ -25,13 +26,6 @@ export const rotateKeySchema = z.object({
 export const keyIdSchema = z.object({ keyId: awsId });
 export const setKeyEnabledSchema = z.object({ keyId: awsId, enabled: z.boolean() });
 
-const positiveInt = (what: string, max: number) =>
-  z.coerce
-    .number({ error: `Enter the ${what} as a number.` })
-    .int(`The ${what} is a whole number.`)
-    .min(0, `The ${what} cannot be negative.`)
-    .max(max, `The ${what} is at most ${max.toLocaleString("en")}.`);
-
 export const planSchema = z
   .object({
     name: z
@@ -40,9 +34,22 @@ export const planSchema = z
       .min(2, "A plan name has at least 2 characters.")
       .max(80, "At most 80 characters."),
     description: z.string().trim().max(300, "At most 300 characters.").optional(),
-    rateLimit: positiveInt("rate", 10_000),
-    burstLimit: positiveInt("burst", 5_000),
-    quotaLimit: positiveInt("quota", 1_000_000_000).optional(),
+    rateLimit: wholeNumber(
+      "the rate",
+      1,
+      10_000,
+      "A rate of 0 requests per second would refuse every request of every key on this plan; enter at least 1.",
+    ),
+    burstLimit: wholeNumber("the burst", 0, 5_000),
+    /** Empty = no quota. 0 is refused: AWS would accept it and refuse every request. */
+    quotaLimit: blankAsUnset(
+      wholeNumber(
+        "the quota",
+        1,
+        1_000_000_000,
+        "A quota of 0 would refuse every request; leave the field empty for no quota.",
+      ),
+    ),
     quotaPeriod: z.enum(["DAY", "WEEK", "MONTH"]),
     /** "apiId:stage" pairs. */
     apiStages: z

@@ -17,7 +17,7 @@ export function toPlanInput(p: z.output<typeof planSchema>): PlanInput {
     description: p.description,
     rateLimit: p.rateLimit,
     burstLimit: p.burstLimit,
-    quotaLimit: p.quotaLimit || undefined,
+    quotaLimit: p.quotaLimit,
     quotaPeriod: p.quotaPeriod,
     apiStages: p.apiStages.map((s) => {
       const [apiId = "", stage = ""] = s.split(":");

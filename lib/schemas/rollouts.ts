@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { numeric } from "./numbers";
 import { DEFAULT_PLAN } from "@/lib/canary/analysis";
 import { stageName, stageVariables } from "./stages";
 
@@ -16,35 +17,43 @@ const awsId = z
   .max(128)
   .regex(/^[A-Za-z0-9_-]+$/, "Not a valid identifier.");
 
-const num = (what: string) => z.coerce.number({ error: `Enter ${what}.` });
+// Strict: a number or plain decimal text, never null/""/true coerced to 0 or 1 (lib/schemas/numbers.ts).
+const num = numeric;
 
 export const rolloutStep = z.object({
-  percent: num("a percentage")
-    .gt(0, "A step sends some traffic to the canary (more than 0 %).")
-    .lt(100, "A step is below 100 %: after the last step the canary is promoted."),
-  holdSeconds: num("seconds")
-    .int("Whole seconds.")
-    .min(0, "The hold time cannot be negative.")
-    .max(86_400, "A step holds at most one day (86,400 seconds)."),
+  percent: num("a percentage", (n) =>
+    n
+      .gt(0, "A step sends some traffic to the canary (more than 0 %).")
+      .lt(100, "A step is below 100 %: after the last step the canary is promoted."),
+  ),
+  holdSeconds: num("seconds", (n) =>
+    n
+      .int("Whole seconds.")
+      .min(0, "The hold time cannot be negative.")
+      .max(86_400, "A step holds at most one day (86,400 seconds)."),
+  ),
 });
 
 export const rolloutGates = z.object({
   /** Percent in the form (1 = 1 %); stored as a fraction. */
-  max5xxPercent: num("a percentage")
-    .min(0, "The 5XX limit cannot be negative.")
-    .max(100, "The 5XX limit is at most 100 %."),
-  max5xxIncreasePoints: num("percentage points")
-    .min(0, "The increase over the base cannot be negative.")
-    .max(100, "At most 100 percentage points."),
-  maxP99Ms: num("milliseconds")
-    .int("Whole milliseconds.")
-    .min(1, "At least 1 ms.")
-    .max(29_000, "API Gateway times integrations out at 29,000 ms."),
-  maxP99Ratio: num("a ratio").min(1, "A ratio below 1 would fail a canary as fast as the base.").max(100),
-  minRequests: num("a number of requests")
-    .int("A whole number of requests.")
-    .min(1, "At least 1 request.")
-    .max(1_000_000),
+  max5xxPercent: num("a percentage", (n) =>
+    n.min(0, "The 5XX limit cannot be negative.").max(100, "The 5XX limit is at most 100 %."),
+  ),
+  max5xxIncreasePoints: num("percentage points", (n) =>
+    n.min(0, "The increase over the base cannot be negative.").max(100, "At most 100 percentage points."),
+  ),
+  maxP99Ms: num("milliseconds", (n) =>
+    n
+      .int("Whole milliseconds.")
+      .min(1, "At least 1 ms.")
+      .max(29_000, "API Gateway times integrations out at 29,000 ms."),
+  ),
+  maxP99Ratio: num("a ratio", (n) =>
+    n.min(1, "A ratio below 1 would fail a canary as fast as the base.").max(100),
+  ),
+  minRequests: num("a number of requests", (n) =>
+    n.int("A whole number of requests.").min(1, "At least 1 request.").max(1_000_000),
+  ),
 });
 
 export const rolloutDeployment = z.discriminatedUnion("kind", [
@@ -76,17 +85,16 @@ export const startRolloutSchema = z.object({
     maxP99Ratio: d.gates.maxP99Ratio,
     minRequests: d.gates.minRequests,
   }),
-  failureThreshold: num("a number of failed checks")
-    .int("A whole number.")
-    .min(1, "At least 1 failed check.")
-    .max(100)
-    .default(d.failureThreshold),
+  failureThreshold: num("a number of failed checks", (n) =>
+    n.int("A whole number.").min(1, "At least 1 failed check.").max(100),
+  ).default(d.failureThreshold),
   manualApproval: z.boolean().default(d.manualApproval),
-  evaluationSeconds: num("seconds")
-    .int("Whole seconds.")
-    .min(MIN_EVALUATION_SECONDS, `Evaluate at most every ${MIN_EVALUATION_SECONDS} seconds.`)
-    .max(3600, "Evaluate at least once an hour.")
-    .default(60),
+  evaluationSeconds: num("seconds", (n) =>
+    n
+      .int("Whole seconds.")
+      .min(MIN_EVALUATION_SECONDS, `Evaluate at most every ${MIN_EVALUATION_SECONDS} seconds.`)
+      .max(3600, "Evaluate at least once an hour."),
+  ).default(60),
   webhookUrl: z
     .union([
       z.literal(""),

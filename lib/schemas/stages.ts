@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { decimalNumber, wholeNumber } from "./numbers";
 
 /**
  * Stage inputs validated by AWS's own rules (docs/aws-api-gateway.md §1 limits and §5 quotas), shared by the forms and the server
@@ -38,19 +39,14 @@ export const stageName = z
   .max(128, "A stage name has at most 128 characters.")
   .regex(/^[A-Za-z0-9_-]+$/, "A stage name may contain only letters, digits, - and _.");
 
-const rate = z.coerce
-  .number({ error: "Enter a number." })
-  .min(0, "The rate cannot be negative.")
-  .max(10000, "The account limit is 10,000 requests per second.");
-const burst = z.coerce
-  .number({ error: "Enter a number." })
-  .int("The burst is a whole number of requests.")
-  .min(0, "The burst cannot be negative.")
-  .max(5000, "The account burst limit is 5,000 requests.");
-const percent = z.coerce
-  .number({ error: "Enter a percentage." })
-  .gt(0, "The canary must receive some traffic (more than 0 %).")
-  .lt(100, "Less than 100 %: to send everything to the new deployment, promote the canary.");
+const rate = decimalNumber("the rate", 0, 10_000);
+const burst = wholeNumber("the burst", 0, 5_000);
+const percent = decimalNumber("the percentage", 0, 100).pipe(
+  z
+    .number()
+    .gt(0, "The canary must receive some traffic (more than 0 %).")
+    .lt(100, "Less than 100 %: to send everything to the new deployment, promote the canary."),
+);
 
 export const CACHE_SIZES = ["0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"] as const;
 const methodTarget = z.object({
@@ -72,11 +68,7 @@ export const stageChange = z.discriminatedUnion("kind", [
     kind: z.literal("caching"),
     target: methodTarget,
     enabled: z.boolean(),
-    ttlInSeconds: z.coerce
-      .number({ error: "Enter seconds." })
-      .int("Whole seconds.")
-      .min(0, "At least 0 seconds (0 turns caching off).")
-      .max(3600, "At most 3,600 seconds (one hour)."),
+    ttlInSeconds: wholeNumber("the time to live", 0, 3600, "At least 0 seconds (0 turns caching off)."),
   }),
   z.object({
     kind: z.literal("observability"),
@@ -120,9 +112,18 @@ export const createDeploymentSchema = z.object({
 export const flushStageCacheSchema = z.object({ restApiId: awsId, stageName });
 
 const routeKey = z.string().min(1).max(256);
+/** HTTP API stage names as AWS allows them: letters, digits, - and _ (at most 128), or exactly "$default". */
+export const httpStageName = z
+  .string({ error: "Enter a stage name." })
+  .min(1, "Enter a stage name.")
+  .max(128, "A stage name has at most 128 characters.")
+  .regex(
+    /^(\$default|[A-Za-z0-9_-]+)$/,
+    'An HTTP API stage name may contain only letters, digits, - and _, or be "$default".',
+  );
 export const updateHttpStageSchema = z.object({
   apiId: awsId,
-  stageName: z.string().min(1).max(128),
+  stageName: httpStageName,
   version: z.string().min(1),
   change: z.discriminatedUnion("kind", [
     z.object({

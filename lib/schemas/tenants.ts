@@ -6,7 +6,8 @@ export const tenantName = z
   .trim()
   .min(2, "A tenant name has at least 2 characters.")
   .max(80, "A tenant name has at most 80 characters.")
-  .regex(/[A-Za-z0-9]/, "A tenant name needs at least one letter or digit.");
+  .regex(/[\p{L}\p{N}]/u, "A tenant name needs at least one letter or digit (any script).")
+  .regex(/^[^\p{Cc}\p{Cf}\p{Co}\p{Cn}]*$/u, "A tenant name cannot contain control or invisible characters.");
 
 export const createTenantSchema = z.object({
   name: tenantName,

@@ -12,7 +12,7 @@ import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/format";
-import { auditQuerySchema } from "@/lib/schemas/audit";
+import { parseAuditQuery } from "@/lib/schemas/audit";
 import { shiftDays } from "@/lib/dates";
 import { definedOnly } from "@/lib/utils/defined-only";
 import { loadAuditActions, loadAuditEvents } from "@/lib/audit/loaders";
@@ -28,7 +28,7 @@ export default async function AuditPage({
 }) {
   const actor = await requirePermission("audit.read");
   const raw = await searchParams;
-  const q = auditQuerySchema.parse(raw);
+  const { query: q, errors } = parseAuditQuery(raw);
   // The "to" day is inclusive for people; the query's upper bound is exclusive.
   const to = q.to ? shiftDays(q.to, 1) : undefined;
   const [{ events, total, page, pageCount }, actions] = await Promise.all([
@@ -88,11 +88,16 @@ export default async function AuditPage({
             ]}
           />
         </Filter>
-        <Filter label="From date (UTC)">
-          <Input type="date" name="from" defaultValue={raw.from} />
+        <Filter label="From date (UTC)" error={errors.from}>
+          <Input
+            type="date"
+            name="from"
+            defaultValue={raw.from}
+            aria-invalid={errors.from ? true : undefined}
+          />
         </Filter>
-        <Filter label="To date (UTC, inclusive)">
-          <Input type="date" name="to" defaultValue={raw.to} />
+        <Filter label="To date (UTC, inclusive)" error={errors.to}>
+          <Input type="date" name="to" defaultValue={raw.to} aria-invalid={errors.to ? true : undefined} />
         </Filter>
         <div className="flex gap-2">
           <Button type="submit" variant="secondary">
@@ -160,11 +165,16 @@ export default async function AuditPage({
   );
 }
 
-function Filter({ label, children }: { label: string; children: ReactNode }) {
+function Filter({ label, error, children }: { label: string; error?: string; children: ReactNode }) {
   return (
     <label className="flex flex-col gap-1 text-xs font-medium text-muted-foreground">
       {label}
       {children}
+      {error ? (
+        <span role="alert" className="text-destructive">
+          {error}
+        </span>
+      ) : null}
     </label>
   );
 }

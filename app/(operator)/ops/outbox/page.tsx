@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Mail } from "lucide-react";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -7,12 +8,13 @@ import { Pagination } from "@/components/ui/pagination";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/format";
 import { loadOutbox } from "@/lib/mail/loaders";
+import { parsePage } from "@/lib/schemas/paging";
 
 export const metadata: Metadata = { title: "Outbox" };
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const actor = await requirePermission("outbox.read");
-  const page = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
+  const page = parsePage((await searchParams).page);
   const { mails, pageCount } = await loadOutbox(actor, page);
   return (
     <>
@@ -39,7 +41,14 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                     : "not sent (no SMTP)"}
                 </CardDescription>
               </CardHeader>
-              <CardContent>
+              <CardContent className="flex flex-col gap-2">
+                {m.link ? (
+                  <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="outbox-link">
+                    <span>Invitation link (shown until it is used, withdrawn or expires):</span>
+                    <code className="break-all">{m.link}</code>
+                    <CopyButton value={m.link} label="Copy link" />
+                  </div>
+                ) : null}
                 <pre className="text-sm whitespace-pre-wrap break-all">{m.text}</pre>
               </CardContent>
             </Card>

@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { INVOICE_PAGE_SIZE, loadInvoices } from "@/lib/invoices/loaders";
+import { parsePage } from "@/lib/schemas/paging";
 
 export const metadata: Metadata = { title: "Invoices" };
 
@@ -15,7 +16,7 @@ export default async function PartnerInvoicesPage({
   searchParams: Promise<{ page?: string }>;
 }) {
   const actor = await requirePermission("partner.view");
-  const page = Math.max(1, Number((await searchParams).page) || 1);
+  const page = parsePage((await searchParams).page);
   const { rows, total } = await loadInvoices(actor, { page });
   return (
     <>

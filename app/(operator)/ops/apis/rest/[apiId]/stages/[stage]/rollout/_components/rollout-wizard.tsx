@@ -1,5 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -13,6 +14,7 @@ import { startRolloutAction } from "@/lib/actions/start-rollout";
 import { DEFAULT_PLAN } from "@/lib/canary/analysis";
 import type { CanaryDto, DeploymentDto } from "@/lib/stages/types";
 import { GatesFields } from "./gates-fields";
+import { WebhookSecretDialog } from "./webhook-secret-dialog";
 import { StepsEditor } from "./steps-editor";
 import { toInput, wizardField, wizardSchema, type WizardValues } from "./wizard-values";
 
@@ -36,6 +38,7 @@ export function RolloutWizard({
   deployments: readonly DeploymentDto[];
 }) {
   const router = useRouter();
+  const [started, setStarted] = useState<{ id: string; secret: string } | null>(null);
   const others = deployments.filter((d) => d.id !== servingDeploymentId);
   const d = DEFAULT_PLAN;
   const defaults: WizardValues = {
@@ -69,7 +72,8 @@ export function RolloutWizard({
     fieldFor: wizardField,
     onSuccess: (r) => {
       toast.success(`Rollout started: ${r.currentPercent} % of ${stageName}'s requests go to the canary.`);
-      router.push(`/ops/rollouts/${r.id}`);
+      if (r.webhookSecret) setStarted({ id: r.id, secret: r.webhookSecret });
+      else router.push(`/ops/rollouts/${r.id}`);
     },
   });
   const errors = form.formState.errors;
@@ -77,6 +81,10 @@ export function RolloutWizard({
   const varNames = Object.keys(variables);
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
+      <WebhookSecretDialog
+        secret={started?.secret ?? null}
+        onDone={() => started && router.push(`/ops/rollouts/${started.id}`)}
+      />
       {formError ? <Alert variant="destructive">{formError}</Alert> : null}
       {canary ? (
         <Alert variant="info" title="This stage already runs a canary">
