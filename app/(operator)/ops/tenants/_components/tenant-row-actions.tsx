@@ -57,13 +57,7 @@ export function TenantRowActions({ tenant }: Props) {
         }
         title={suspend ? `Suspend ${tenant.name}?` : `Reinstate ${tenant.name}?`}
         description={tenantStatusEffects(tenant)}
-        confirmLabel={
-          suspend
-            ? tenant.activeKeyCount > 0
-              ? `Suspend and disable ${keys(tenant.activeKeyCount)}`
-              : "Suspend tenant"
-            : "Reinstate tenant"
-        }
+        confirmLabel={suspend ? "Suspend tenant" : "Reinstate tenant"}
         destructive={suspend}
         onConfirm={async () => {
           const res = await setTenantStatusAction({
