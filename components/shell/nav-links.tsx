@@ -17,7 +17,8 @@ import {
   Users,
   Building2,
 } from "lucide-react";
-import Link from "next/link";
+import Link, { useLinkStatus } from "next/link";
+import { Spinner } from "@/components/ui/spinner";
 import { usePathname } from "next/navigation";
 import type { NavIcon, NavSection } from "@/lib/nav";
 import { cn } from "@/lib/utils/cn";
@@ -40,6 +41,15 @@ const ICONS: Record<NavIcon, typeof Home> = {
   rollouts: Split,
   drift: GitCompare,
 };
+
+/**
+ * While the page a link leads to is loading: a spinner in the link. (There is no app-wide loading.tsx: its Suspense
+ * boundary would send the 200 status before a page could answer 404 or 403.)
+ */
+function Pending() {
+  const { pending } = useLinkStatus();
+  return pending ? <Spinner className="ml-auto size-3" /> : null;
+}
 
 /** Highlights the current section; the most specific matching href wins. */
 export function NavLinks({ sections }: { sections: NavSection[] }) {
@@ -71,6 +81,7 @@ export function NavLinks({ sections }: { sections: NavSection[] }) {
                   >
                     <Icon className="size-4" aria-hidden="true" />
                     {item.label}
+                    <Pending />
                   </Link>
                 </li>
               );
