@@ -24,6 +24,7 @@ import { inventoryScope } from "./scope";
 /** A page viewed within this long is "watched": re-checked before the rest of the sweep, every WATCH_RECHECK_MS. */
 export const WATCH_MS = 60_000;
 export const WATCH_RECHECK_MS = 10_000;
+const WATCH_REFRESH_MS = 3_000;
 /**
  * How often a sweep re-lists (GetRestApis, GetApis, GetUsagePlans) and re-reads the round-robin detail (one REST
  * API's GetDeployments + GetResources, two plans' GetUsagePlanKeys). In between, a sweep is one GetStages per known
@@ -165,14 +166,18 @@ async function sweep(ctx: SyncCtx, what: { list: boolean; extras: boolean }) {
   };
   const watched = async () =>
     (await watchedKeys(scope, new Date(Date.now() - WATCH_MS))).filter((k) => work.has(k));
-  let lastWatchCheck = Date.now();
-  const queue = [...new Set([...(await watched()), ...[...work.keys()].sort(byAge)])];
+  // Each watched API is re-checked once its own last check is WATCH_RECHECK_MS old (the stored one at first, so a
+  // new sweep does not re-read what the last one just read); the watched set itself is re-read every few seconds.
+  let watchedNow = await watched();
+  let watchedReadAt = Date.now();
+  const lastCheck = (k: string) => checked.get(k) ?? checkedAt.get(k) ?? 0;
+  const queue = [...new Set([...watchedNow, ...[...work.keys()].sort(byAge)])];
   for (const key of queue) {
-    if (Date.now() - lastWatchCheck >= WATCH_RECHECK_MS) {
-      lastWatchCheck = Date.now();
-      for (const w of await watched())
-        if (Date.now() - (checked.get(w) ?? 0) >= WATCH_RECHECK_MS) await run(w);
+    if (Date.now() - watchedReadAt >= WATCH_REFRESH_MS) {
+      watchedNow = await watched();
+      watchedReadAt = Date.now();
     }
+    for (const w of watchedNow) if (Date.now() - lastCheck(w) >= WATCH_RECHECK_MS) await run(w);
     if (!checked.has(key)) await run(key);
   }
   return { changes, apis: rest.length + v2.length, plans: planCount, relist };
