@@ -8,7 +8,7 @@ import { getRestStage, listRestStages } from "@/lib/aws/stages";
 import type { ApiSummaryDto } from "@/lib/stages/types";
 import { stageVersion } from "@/lib/stages/version";
 import {
-  inventoryReady,
+  inventoryReadable,
   invLoadApiList,
   invLoadHttpApi,
   invLoadHttpStage,
@@ -25,7 +25,7 @@ import {
 /** Every REST, HTTP and WebSocket API with its stage names (one GetStages per API, in parallel). */
 export async function loadApiList(actor: Actor): Promise<ApiSummaryDto[]> {
   assertCan(actor, "ops.view");
-  if (await inventoryReady()) return invLoadApiList(actor);
+  if (await inventoryReadable()) return invLoadApiList(actor);
   const [rest, v2] = await Promise.all([listRestApis(), listV2Apis()]);
   const withStages = await Promise.all([
     ...rest.map(async (a) => {
@@ -48,7 +48,7 @@ export async function loadApiList(actor: Actor): Promise<ApiSummaryDto[]> {
 /** REST API detail: the API, its stages and its deployment history with the stages using each deployment. */
 export async function loadRestApi(actor: Actor, restApiId: string) {
   assertCan(actor, "ops.view");
-  if (await inventoryReady()) return invLoadRestApi(actor, restApiId);
+  if (await inventoryReadable()) return invLoadRestApi(actor, restApiId);
   const [api, stages, deployments] = await Promise.all([
     getRestApi(restApiId),
     listRestStages(restApiId),
@@ -70,7 +70,7 @@ export async function loadRestApi(actor: Actor, restApiId: string) {
 /** The REST stage page: GetRestApi, GetStage, GetDeployments, GetResources — four calls. */
 export async function loadRestStage(actor: Actor, restApiId: string, stageName: string) {
   assertCan(actor, "ops.view");
-  if (await inventoryReady()) return invLoadRestStage(actor, restApiId, stageName);
+  if (await inventoryReadable()) return invLoadRestStage(actor, restApiId, stageName);
   const [api, stage, deployments, methods] = await Promise.all([
     getRestApi(restApiId),
     getRestStage(restApiId, stageName),
@@ -82,14 +82,14 @@ export async function loadRestStage(actor: Actor, restApiId: string, stageName: 
 
 export async function loadHttpApi(actor: Actor, apiId: string) {
   assertCan(actor, "ops.view");
-  if (await inventoryReady()) return invLoadHttpApi(actor, apiId);
+  if (await inventoryReadable()) return invLoadHttpApi(actor, apiId);
   const [api, stages] = await Promise.all([getV2Api(apiId), listV2Stages(apiId)]);
   return { api, stages };
 }
 
 export async function loadHttpStage(actor: Actor, apiId: string, stageName: string) {
   assertCan(actor, "ops.view");
-  if (await inventoryReady()) return invLoadHttpStage(actor, apiId, stageName);
+  if (await inventoryReadable()) return invLoadHttpStage(actor, apiId, stageName);
   const [api, stages] = await Promise.all([getV2Api(apiId), listV2Stages(apiId)]);
   const stage = stages.find((s) => s.stageName === stageName);
   return { api, stage: stage ?? null, version: stage ? stageVersion(stage) : "" };
