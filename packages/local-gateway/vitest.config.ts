@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     name: "local-gateway",
     environment: "node",
-    include: ["src/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "conformance/**/*.test.ts"],
     setupFiles: ["./test-setup.ts"],
     testTimeout: 20_000,
     hookTimeout: 60_000,

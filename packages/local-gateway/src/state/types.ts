@@ -6,6 +6,7 @@ export type IntegrationType = "HTTP" | "HTTP_PROXY" | "MOCK" | "AWS" | "AWS_PROX
 export interface IntegrationResponse {
   statusCode: string;
   selectionPattern?: string;
+  contentHandling?: string;
   responseTemplates?: Record<string, string>;
   responseParameters?: Record<string, string>;
 }
@@ -25,6 +26,13 @@ export interface Integration {
   cacheKeyParameters?: string[];
   cacheNamespace?: string;
   connectionType?: string;
+  contentHandling?: string;
+}
+
+export interface MethodResponse {
+  statusCode: string;
+  responseParameters?: Record<string, boolean>;
+  responseModels?: Record<string, string>;
 }
 
 export interface Method {
@@ -32,7 +40,12 @@ export interface Method {
   authorizationType: string;
   apiKeyRequired: boolean;
   operationName?: string;
+  authorizerId?: string;
+  requestValidatorId?: string;
   requestParameters?: Record<string, boolean>;
+  requestModels?: Record<string, string>;
+  /** By status code; absent in state files written before PutMethodResponse existed. */
+  methodResponses?: Record<string, MethodResponse>;
   integration?: Integration;
 }
 
@@ -118,15 +131,79 @@ export interface RestApi {
   version?: string;
   createdDate: number;
   apiKeySource: "HEADER" | "AUTHORIZER";
-  endpointConfiguration: { types: string[] };
+  /** ipAddressType is absent in state files written before it existed (rendered as its default). */
+  endpointConfiguration: { types: string[]; ipAddressType?: string };
   binaryMediaTypes?: string[];
   disableExecuteApiEndpoint: boolean;
   rootResourceId: string;
   tags: Record<string, string>;
   /** By resource id, in creation order. */
   resources: Record<string, Resource>;
+  /** The API's own sub-resources (absent in state files written before they existed). */
+  authorizers?: Record<string, Authorizer>;
+  requestValidators?: Record<string, RequestValidator>;
+  /** By model name. */
+  models?: Record<string, Model>;
+  /** By response type (only the ones put on the API; the rest are AWS's defaults). */
+  gatewayResponses?: Record<string, GatewayResponseDef>;
+  documentationParts?: Record<string, DocumentationPart>;
   deployments: Record<string, Deployment>;
   stages: Record<string, Stage>;
+}
+
+export interface Authorizer {
+  id: string;
+  name: string;
+  type: "TOKEN" | "REQUEST" | "COGNITO_USER_POOLS";
+  providerARNs?: string[];
+  authType?: string;
+  authorizerUri?: string;
+  authorizerCredentials?: string;
+  identitySource?: string;
+  identityValidationExpression?: string;
+  authorizerResultTtlInSeconds?: number;
+}
+
+export interface RequestValidator {
+  id: string;
+  name: string;
+  validateRequestBody: boolean;
+  validateRequestParameters: boolean;
+}
+
+export interface Model {
+  id: string;
+  name: string;
+  contentType: string;
+  description?: string;
+  schema?: string;
+}
+
+export interface GatewayResponseDef {
+  responseType: string;
+  statusCode?: string;
+  responseParameters?: Record<string, string>;
+  responseTemplates?: Record<string, string>;
+}
+
+export interface DocumentationPart {
+  id: string;
+  location: { type: string; path?: string; method?: string; statusCode?: string; name?: string };
+  properties: string;
+}
+
+/** A custom domain name (GatewayState.domainNames) and its base path → stage mappings. */
+export interface DomainName {
+  domainName: string;
+  certificateArn?: string;
+  regionalCertificateArn?: string;
+  endpointConfiguration: { types: string[]; ipAddressType?: string };
+  securityPolicy: string;
+  domainNameStatus: "AVAILABLE";
+  createdDate: number;
+  tags: Record<string, string>;
+  /** By base path ("(none)" for the empty base path). */
+  basePathMappings: Record<string, { basePath: string; restApiId: string; stage?: string }>;
 }
 
 export interface ApiKey {
@@ -244,6 +321,8 @@ export interface GatewayState {
   usage: UsageCounters;
   usageAdjustments: UsageAdjustments;
   v2Apis: Record<string, V2Api>;
+  /** Custom domain names by name (absent in state files written before they existed). */
+  domainNames?: Record<string, DomainName>;
   /** Tags of resources that have no tags field of their own, by ARN (e.g. future resource types). */
   tags: Record<string, Record<string, string>>;
 }

@@ -12,11 +12,10 @@ import {
   optBool,
   optString,
   optStringMap,
-  parseBool,
   patchOps,
 } from "./common";
 import { importApiKeys } from "./api-key-import";
-import { checkKeyName, findApiKey, keyWithValue } from "./api-key-lookup";
+import { checkKeyDescription, checkKeyName, checkKeyValue, findApiKey, keyWithValue } from "./api-key-lookup";
 
 export { checkKeyName, findApiKey, keyWithValue } from "./api-key-lookup";
 
@@ -29,7 +28,11 @@ export function generateKeyValue(): string {
   return v;
 }
 
-export function renderApiKey(k: ApiKey, withValue: boolean): Record<string, unknown> {
+/**
+ * AWS-validated shapes (LocalStack snapshots recorded against AWS): CreateApiKey and the reads leave out empty
+ * `tags`, UpdateApiKey always carries them (`withEmptyTags`).
+ */
+export function renderApiKey(k: ApiKey, withValue: boolean, withEmptyTags = false): Record<string, unknown> {
   return compact({
     id: k.id,
     value: withValue ? k.value : undefined,
@@ -40,20 +43,21 @@ export function renderApiKey(k: ApiKey, withValue: boolean): Record<string, unkn
     createdDate: epochSeconds(k.createdDate),
     lastUpdatedDate: epochSeconds(k.lastUpdatedDate),
     stageKeys: k.stageKeys,
-    tags: k.tags,
+    tags: withEmptyTags || Object.keys(k.tags).length > 0 ? k.tags : undefined,
   });
 }
 
 function createApiKey(ctx: OpContext): Reply {
   const b = body(ctx);
-  const value = optString(b, "value") ?? generateKeyValue();
-  if (value.length < 20 || value.length > 128) {
-    throw badRequest("Invalid API Key value specified: it must be between 20 and 128 characters");
-  }
+  // An empty value is treated as absent: AWS generates one (AWS-validated).
+  const value = optString(b, "value") || generateKeyValue();
+  checkKeyValue(value);
   // AWS requires key values to be unique across the account.
   if (keyWithValue(ctx.gw.state, value)) throw conflict("API Key value already exists");
   const name = optString(b, "name") ?? "";
   checkKeyName(name);
+  const description = optString(b, "description");
+  checkKeyDescription(description);
   const rawStageKeys = b.stageKeys;
   const stageKeys = Array.isArray(rawStageKeys)
     ? rawStageKeys.map((s: unknown) => {
@@ -66,7 +70,7 @@ function createApiKey(ctx: OpContext): Reply {
     id: newId(10),
     value,
     name,
-    description: optString(b, "description"),
+    description,
     customerId: optString(b, "customerId"),
     enabled: optBool(b, "enabled") ?? false,
     createdDate: now,
@@ -111,18 +115,21 @@ function updateApiKey(ctx: OpContext): Reply {
         `Invalid patch path  '${p.path}' specified for op '${p.op}'. Must be one of: [${KEY_PATHS.join(", ")}]`,
       );
     }
-    if (p.path === "/enabled") draft.enabled = parseBool(p.value, "enabled");
+    // AWS reads anything but "true" as false (AWS-validated: "enabled": "not-a-bool" → 200, enabled false).
+    if (p.path === "/enabled") draft.enabled = p.value === "true";
     else if (p.path === "/name") {
       checkKeyName(p.value ?? "");
       draft.name = p.value ?? "";
-    } else if (p.path === "/description") draft.description = p.value;
-    else draft.customerId = p.value;
+    } else if (p.path === "/description") {
+      checkKeyDescription(p.value);
+      draft.description = p.value;
+    } else draft.customerId = p.value;
   }
   draft.lastUpdatedDate = ctx.gw.clock.now();
   ctx.gw.state.apiKeys[key.id] = compact(draft);
   ctx.gw.changed();
   // LS-validated: the UpdateApiKey response has no value and always carries tags.
-  return { status: 200, body: renderApiKey(draft, false) };
+  return { status: 200, body: renderApiKey(draft, false, true) };
 }
 
 function deleteApiKey(ctx: OpContext): Reply {

@@ -43,10 +43,12 @@ export function page<T>(ctx: OpContext, all: readonly T[]): { items: T[]; positi
   let limit = 25;
   if (limitRaw !== null) {
     const n = Number(limitRaw);
-    // Out-of-range behaviour is UNCONFIRMED for AWS (and LocalStack has no rule); we reject rather than clamp.
-    if (!Number.isInteger(n) || n < 1 || n > 500)
-      throw badRequest("Invalid limit: must be an integer from 1 to 500");
-    limit = n;
+    // AWS-recorded: a limit below 1 (get-api-keys --limit -1) is a 200 with an empty page. Above 500 AWS's
+    // behaviour is UNCONFIRMED: we serve 500 (the documented maximum). A non-integer cannot reach AWS through
+    // its SDKs (the model types limit as an integer), so it stays a 400 here.
+    if (!Number.isInteger(n)) throw badRequest("Invalid limit: must be an integer");
+    if (n < 1) return { items: [] };
+    limit = Math.min(n, 500);
   }
   let start = 0;
   const pos = ctx.query.get("position");
@@ -75,19 +77,32 @@ export interface PatchOp {
 
 const PATCH_OPS = ["add", "remove", "move", "test", "replace", "copy"];
 
+/** AWS's model-validation error: "N validation error(s) detected: A; B" (400 ValidationException). */
+export function validationError(problems: readonly string[]): GatewayError {
+  const n = problems.length;
+  return new GatewayError(
+    400,
+    "ValidationException",
+    `${n} validation error${n === 1 ? "" : "s"} detected: ${problems.join("; ")}`,
+  );
+}
+
 /** Reads `patchOperations`, rejecting a bad `op` the way AWS does (ValidationException). */
 export function patchOps(ctx: OpContext, inputName: string): PatchOp[] {
   const raw = body(ctx).patchOperations ?? [];
   if (!Array.isArray(raw)) throw badRequest("patchOperations must be a list");
-  return raw.map((item: unknown, i) => {
+  // Every bad op is reported in one message, as AWS does (AWS-recorded: "3 validation errors detected: …").
+  const bad = raw.flatMap((item: unknown, i) => {
+    const op = ((item ?? {}) as Record<string, unknown>).op;
+    return typeof op === "string" && PATCH_OPS.includes(op)
+      ? []
+      : [
+          `Value '${String(op)}' at '${inputName}.patchOperations.${i + 1}.member.op' failed to satisfy constraint: Member must satisfy enum value set: [add, remove, move, test, replace, copy]`,
+        ];
+  });
+  if (bad.length > 0) throw validationError(bad);
+  return raw.map((item: unknown) => {
     const o = (item ?? {}) as Record<string, unknown>;
-    if (typeof o.op !== "string" || !PATCH_OPS.includes(o.op)) {
-      throw new GatewayError(
-        400,
-        "ValidationException",
-        `1 validation error detected: Value '${String(o.op)}' at '${inputName}.patchOperations.${i + 1}.member.op' failed to satisfy constraint: Member must satisfy enum value set: [add, remove, move, test, replace, copy]`,
-      );
-    }
     if (typeof o.path !== "string") throw badRequest(`Invalid patch operation: path is required`);
     return {
       op: o.op as PatchOp["op"],

@@ -14,6 +14,7 @@ import {
   optNumber,
   optString,
   optStringMap,
+  patchOps,
 } from "./common";
 import { checkCacheSize, newStage, checkVariables } from "./stages";
 
@@ -154,7 +155,25 @@ function deleteDeployment(ctx: OpContext): Reply {
   return { status: 202 };
 }
 
+/** UpdateDeployment: only the description can change (a deployment is an immutable snapshot). */
+function updateDeployment(ctx: OpContext): Reply {
+  const api = findApi(ctx);
+  const d = findDeployment(api, ctx.params.deployment_id ?? "");
+  let description = d.description;
+  for (const p of patchOps(ctx, "updateDeploymentInput")) {
+    if (p.op !== "replace" || p.path !== "/description")
+      throw badRequest(
+        `Invalid patch path  '${p.path}' specified for op '${p.op}'. Must be one of: [/description]`,
+      );
+    description = p.value;
+  }
+  api.deployments[d.id] = compact({ ...d, description });
+  ctx.gw.changed();
+  return { status: 200, body: renderDeployment(api.deployments[d.id]!, false) };
+}
+
 export const deploymentRoutes: RouteDef[] = [
+  ["PATCH", "/restapis/{restapi_id}/deployments/{deployment_id}", "UpdateDeployment", updateDeployment],
   ["POST", "/restapis/{restapi_id}/deployments", "CreateDeployment", createDeployment],
   ["GET", "/restapis/{restapi_id}/deployments", "GetDeployments", getDeployments],
   ["GET", "/restapis/{restapi_id}/deployments/{deployment_id}", "GetDeployment", getDeployment],

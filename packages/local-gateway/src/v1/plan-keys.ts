@@ -60,7 +60,9 @@ function planKeys(ctx: OpContext, plan: UsagePlan): ApiKey[] {
 }
 
 function getUsagePlanKeys(ctx: OpContext): Reply {
-  const plan = findPlan(ctx);
+  // AWS-recorded: an unknown plan id lists no keys (200) rather than 404.
+  const plan = ctx.gw.state.usagePlans[ctx.params.usageplan_id ?? ""];
+  if (!plan) return { status: 200, body: { item: [] } };
   const name = ctx.query.get("name");
   const keys = planKeys(ctx, plan).filter((k) => !name || k.name.startsWith(name));
   return { status: 200, body: listBody(ctx, keys.map(renderPlanKey)) };

@@ -1,7 +1,14 @@
 import type { OpContext } from "../context";
 import { badRequest, conflict, notFound, type Reply } from "../http";
 import type { RouteDef } from "../routes";
-import type { Integration, IntegrationType, Method, Resource, RestApi } from "../state/types";
+import type {
+  Integration,
+  IntegrationResponse,
+  IntegrationType,
+  Method,
+  Resource,
+  RestApi,
+} from "../state/types";
 import {
   body,
   compact,
@@ -14,9 +21,11 @@ import {
   optStringMap,
   parseBool,
   patchOps,
+  validationError,
 } from "./common";
 
-const HTTP_METHODS = ["ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
+// In AWS's order: its messages list them so (AWS-recorded "Valid options are GET,PUT,POST,DELETE,PATCH,OPTIONS,HEAD,ANY").
+const HTTP_METHODS = ["GET", "PUT", "POST", "DELETE", "PATCH", "OPTIONS", "HEAD", "ANY"];
 const INTEGRATION_TYPES: IntegrationType[] = ["HTTP", "AWS", "MOCK", "HTTP_PROXY", "AWS_PROXY"];
 
 export function renderIntegration(i: Integration): Record<string, unknown> {
@@ -31,7 +40,22 @@ export function renderIntegration(i: Integration): Record<string, unknown> {
     timeoutInMillis: i.timeoutInMillis,
     cacheNamespace: i.cacheNamespace,
     cacheKeyParameters: i.cacheKeyParameters ?? [],
-    integrationResponses: i.integrationResponses,
+    contentHandling: i.contentHandling,
+    integrationResponses: i.integrationResponses
+      ? Object.fromEntries(
+          Object.entries(i.integrationResponses).map(([k, r]) => [k, renderIntegrationResponse(r)]),
+        )
+      : undefined,
+  });
+}
+
+export function renderIntegrationResponse(r: IntegrationResponse): Record<string, unknown> {
+  return compact({
+    statusCode: r.statusCode,
+    selectionPattern: r.selectionPattern,
+    responseParameters: r.responseParameters,
+    responseTemplates: r.responseTemplates,
+    contentHandling: r.contentHandling,
   });
 }
 
@@ -41,7 +65,12 @@ export function renderMethod(m: Method): Record<string, unknown> {
     authorizationType: m.authorizationType,
     apiKeyRequired: m.apiKeyRequired,
     operationName: m.operationName,
+    authorizerId: m.authorizerId,
+    requestValidatorId: m.requestValidatorId,
     requestParameters: m.requestParameters,
+    requestModels: m.requestModels,
+    methodResponses:
+      m.methodResponses && Object.keys(m.methodResponses).length > 0 ? m.methodResponses : undefined,
     methodIntegration: m.integration ? renderIntegration(m.integration) : undefined,
   });
 }
@@ -74,7 +103,7 @@ function methodName(ctx: OpContext): string {
   return m;
 }
 
-function findMethod(ctx: OpContext): { api: RestApi; resource: Resource; method: Method } {
+export function findMethodOf(ctx: OpContext): { api: RestApi; resource: Resource; method: Method } {
   const api = findApi(ctx);
   const resource = findResource(ctx, api);
   const method = resource.methods[methodName(ctx)];
@@ -171,39 +200,80 @@ function putMethod(ctx: OpContext): Reply {
     authorizationType,
     apiKeyRequired: optBool(b, "apiKeyRequired") ?? false,
     operationName: optString(b, "operationName"),
+    authorizerId: optString(b, "authorizerId"),
+    requestValidatorId: optString(b, "requestValidatorId"),
     requestParameters:
       requestParameters && typeof requestParameters === "object" ? { ...requestParameters } : undefined,
+    requestModels: optStringMap(b, "requestModels"),
   });
+  checkMethodRefs(api, method);
   resource.methods[name] = method;
   ctx.gw.changed();
   return { status: 201, body: renderMethod(method) };
 }
 
+/** A method's authorizer and request validator must exist on its API (AWS-recorded messages). */
+function checkMethodRefs(api: RestApi, m: Method): void {
+  if (m.authorizationType === "CUSTOM" || m.authorizationType === "COGNITO_USER_POOLS") {
+    if (!m.authorizerId || !api.authorizers?.[m.authorizerId])
+      throw badRequest(
+        "Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.",
+      );
+  }
+  if (m.requestValidatorId !== undefined && !api.requestValidators?.[m.requestValidatorId])
+    throw badRequest("Invalid Request Validator identifier specified");
+  for (const model of Object.values(m.requestModels ?? {}))
+    if (!api.models?.[model]) throw badRequest(`Invalid model identifier specified: ${model}`);
+}
+
 function getMethod(ctx: OpContext): Reply {
-  return { status: 200, body: renderMethod(findMethod(ctx).method) };
+  return { status: 200, body: renderMethod(findMethodOf(ctx).method) };
 }
 
 function deleteMethod(ctx: OpContext): Reply {
-  const { resource, method } = findMethod(ctx);
+  const { resource, method } = findMethodOf(ctx);
   delete resource.methods[method.httpMethod];
   ctx.gw.changed();
   return { status: 204 };
 }
 
+const METHOD_PATHS =
+  "[/apiKeyRequired, /authorizationType, /authorizerId, /operationName, /requestValidatorId, /requestParameters/{name}, /requestModels/{contentType}]";
+
 function updateMethod(ctx: OpContext): Reply {
-  const { method } = findMethod(ctx);
+  const { api, resource, method: current } = findMethodOf(ctx);
+  const method = structuredClone(current);
   for (const p of patchOps(ctx, "updateMethodInput")) {
-    if (p.op === "replace" && p.path === "/apiKeyRequired")
+    const sub = /^\/(requestParameters|requestModels)\/(.+)$/.exec(p.path);
+    if (sub && (p.op === "add" || p.op === "replace" || p.op === "remove")) {
+      const name = sub[2]!.replace(/~1/g, "/").replace(/~0/g, "~");
+      if (sub[1] === "requestParameters") {
+        const next = { ...method.requestParameters };
+        if (p.op === "remove") delete next[name];
+        else next[name] = p.value === "true";
+        method.requestParameters = Object.keys(next).length > 0 ? next : undefined;
+      } else {
+        const next = { ...method.requestModels };
+        if (p.op === "remove") delete next[name];
+        else next[name] = p.value ?? "";
+        method.requestModels = Object.keys(next).length > 0 ? next : undefined;
+      }
+    } else if (p.op === "replace" && p.path === "/apiKeyRequired")
       method.apiKeyRequired = parseBool(p.value, "apiKeyRequired");
     else if (p.op === "replace" && p.path === "/authorizationType" && p.value)
       method.authorizationType = p.value;
     else if (p.op === "replace" && p.path === "/operationName") method.operationName = p.value;
+    else if (p.op === "replace" && p.path === "/authorizerId") method.authorizerId = p.value || undefined;
+    else if (p.op === "replace" && p.path === "/requestValidatorId")
+      method.requestValidatorId = p.value || undefined;
     else {
       throw badRequest(
-        `Invalid patch path  '${p.path}' specified for op '${p.op}'. Must be one of: [/apiKeyRequired, /authorizationType, /operationName]`,
+        `Invalid patch path  '${p.path}' specified for op '${p.op}'. Must be one of: ${METHOD_PATHS}`,
       );
     }
   }
+  checkMethodRefs(api, method);
+  resource.methods[method.httpMethod] = compact(method);
   ctx.gw.changed();
   return { status: 200, body: renderMethod(method) };
 }
@@ -212,7 +282,9 @@ function updateMethod(ctx: OpContext): Reply {
 export function buildIntegration(b: Record<string, unknown>): Integration {
   const type = optString(b, "type") as IntegrationType | undefined;
   if (!type || !INTEGRATION_TYPES.includes(type)) {
-    throw badRequest(`Invalid integration type specified. Valid options are ${INTEGRATION_TYPES.join(",")}`);
+    throw validationError([
+      `Value '${type ?? "null"}' at 'putIntegrationInput.type' failed to satisfy constraint: Member must satisfy enum value set: [HTTP, MOCK, AWS_PROXY, HTTP_PROXY, AWS]`,
+    ]);
   }
   const httpMethod = optString(b, "httpMethod")?.toUpperCase();
   const uri = optString(b, "uri");
@@ -238,11 +310,12 @@ export function buildIntegration(b: Record<string, unknown>): Integration {
     connectionType: optString(b, "connectionType"),
     cacheNamespace: optString(b, "cacheNamespace"),
     cacheKeyParameters: Array.isArray(b.cacheKeyParameters) ? b.cacheKeyParameters.map(String) : undefined,
+    contentHandling: optString(b, "contentHandling"),
   });
 }
 
 function putIntegration(ctx: OpContext): Reply {
-  const { method } = findMethod(ctx);
+  const { method } = findMethodOf(ctx);
   const integration = buildIntegration(body(ctx));
   if (method.integration?.integrationResponses)
     integration.integrationResponses = method.integration.integrationResponses;
@@ -252,8 +325,8 @@ function putIntegration(ctx: OpContext): Reply {
 }
 
 function findIntegration(ctx: OpContext): { method: Method; integration: Integration } {
-  const { method } = findMethod(ctx);
-  if (!method.integration) throw notFound("No integration defined for method");
+  const { method } = findMethodOf(ctx);
+  if (!method.integration) throw notFound("Invalid Integration identifier specified");
   return { method, integration: method.integration };
 }
 
@@ -271,17 +344,22 @@ function deleteIntegration(ctx: OpContext): Reply {
 function putIntegrationResponse(ctx: OpContext): Reply {
   const { integration } = findIntegration(ctx);
   const statusCode = ctx.params.status_code ?? "";
-  if (!/^[1-5]\d\d$/.test(statusCode)) throw badRequest("Invalid status code specified");
+  if (!/^[1-5]\d\d$/.test(statusCode)) {
+    throw validationError([
+      `Value '${statusCode}' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d`,
+    ]);
+  }
   const b = body(ctx);
   const response = compact({
     statusCode,
     selectionPattern: optString(b, "selectionPattern"),
     responseTemplates: optStringMap(b, "responseTemplates"),
     responseParameters: optStringMap(b, "responseParameters"),
+    contentHandling: optString(b, "contentHandling"),
   });
   integration.integrationResponses = { ...integration.integrationResponses, [statusCode]: response };
   ctx.gw.changed();
-  return { status: 201, body: response };
+  return { status: 201, body: renderIntegrationResponse(response) };
 }
 
 const M = "/restapis/{restapi_id}/resources/{resource_id}/methods/{http_method}";

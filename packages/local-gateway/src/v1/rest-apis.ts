@@ -14,6 +14,7 @@ import {
   optStringMap,
   parseBool,
   patchOps,
+  validationError,
 } from "./common";
 
 export function renderRestApi(api: RestApi): Record<string, unknown> {
@@ -24,12 +25,51 @@ export function renderRestApi(api: RestApi): Record<string, unknown> {
     createdDate: epochSeconds(api.createdDate),
     version: api.version,
     apiKeySource: api.apiKeySource,
-    endpointConfiguration: api.endpointConfiguration,
+    endpointConfiguration: renderEndpoint(api.endpointConfiguration),
     binaryMediaTypes: api.binaryMediaTypes,
     disableExecuteApiEndpoint: api.disableExecuteApiEndpoint,
     rootResourceId: api.rootResourceId,
-    tags: api.tags,
+    // AWS leaves out empty tags and always has ipAddressType (older state files lack it: EDGE/REGIONAL → ipv4).
+    tags: Object.keys(api.tags).length > 0 ? api.tags : undefined,
   });
+}
+
+function renderEndpoint(e: RestApi["endpointConfiguration"]): RestApi["endpointConfiguration"] {
+  return { ...e, ipAddressType: e.ipAddressType ?? defaultIpAddressType(e.types) };
+}
+
+const ENDPOINT_TYPES = ["PRIVATE", "EDGE", "REGIONAL"];
+const IP_ADDRESS_TYPES = ["ipv4", "dualstack"];
+
+const defaultIpAddressType = (types: readonly string[]) => (types.includes("PRIVATE") ? "dualstack" : "ipv4");
+
+/**
+ * endpointConfiguration as AWS checks it (AWS-recorded, LocalStack test_create_rest_api_verify_defaults and
+ * test_create_rest_api_with_endpoint_configuration): enum failures are ValidationExceptions listed together;
+ * an empty or missing list means EDGE; PRIVATE APIs are dualstack only.
+ */
+export function parseEndpointConfiguration(
+  raw: unknown,
+  inputName: string,
+): RestApi["endpointConfiguration"] {
+  const o = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
+  const types = Array.isArray(o.types) ? o.types.map(String) : [];
+  const ip = o.ipAddressType === undefined || o.ipAddressType === null ? undefined : String(o.ipAddressType);
+  const problems: string[] = [];
+  if (types.some((t) => !ENDPOINT_TYPES.includes(t)))
+    problems.push(
+      `Value '[${types.join(", ")}]' at '${inputName}.endpointConfiguration.types' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [${ENDPOINT_TYPES.join(", ")}]]`,
+    );
+  if (ip !== undefined && !IP_ADDRESS_TYPES.includes(ip))
+    problems.push(
+      `Value '${ip}' at '${inputName}.endpointConfiguration.ipAddressType' failed to satisfy constraint: Member must satisfy enum value set: [${IP_ADDRESS_TYPES.join(", ")}]`,
+    );
+  if (problems.length > 0) throw validationError(problems);
+  if (types.length > 1) throw badRequest("Cannot create an api with multiple Endpoint Types.");
+  const finalTypes = types.length === 0 ? ["EDGE"] : types;
+  if (finalTypes[0] === "PRIVATE" && ip === "ipv4")
+    throw badRequest("Only dualstack ipAddressType is supported for Private APIs.");
+  return { types: finalTypes, ipAddressType: ip ?? defaultIpAddressType(finalTypes) };
 }
 
 export function parseApiKeySource(v: string | undefined): RestApi["apiKeySource"] {
@@ -43,8 +83,6 @@ export function parseApiKeySource(v: string | undefined): RestApi["apiKeySource"
 export function newRestApi(ctx: OpContext, name: string, b: Record<string, unknown>): RestApi {
   const now = ctx.gw.clock.now();
   const rootId = newId(10);
-  const endpoint = b.endpointConfiguration as { types?: unknown } | undefined;
-  const types = Array.isArray(endpoint?.types) ? endpoint.types.map(String) : ["EDGE"];
   const binary = b.binaryMediaTypes;
   return {
     id: newId(10),
@@ -53,7 +91,7 @@ export function newRestApi(ctx: OpContext, name: string, b: Record<string, unkno
     version: optString(b, "version"),
     createdDate: now,
     apiKeySource: parseApiKeySource(optString(b, "apiKeySource")),
-    endpointConfiguration: { types },
+    endpointConfiguration: parseEndpointConfiguration(b.endpointConfiguration, "createRestApiInput"),
     binaryMediaTypes: Array.isArray(binary) ? binary.map(String) : undefined,
     disableExecuteApiEndpoint: optBool(b, "disableExecuteApiEndpoint") ?? false,
     rootResourceId: rootId,
@@ -82,7 +120,14 @@ function getRestApi(ctx: OpContext): Reply {
   return { status: 200, body: renderRestApi(findApi(ctx)) };
 }
 
-const API_PATHS = ["/name", "/description", "/version", "/apiKeySource", "/disableExecuteApiEndpoint"];
+const API_PATHS = [
+  "/name",
+  "/description",
+  "/version",
+  "/apiKeySource",
+  "/disableExecuteApiEndpoint",
+  "/endpointConfiguration/ipAddressType",
+];
 
 /** UpdateRestApi: the simple top-level fields (not in issue 3's list; the console uses it for apiKeySource). */
 function updateRestApi(ctx: OpContext): Reply {
@@ -100,7 +145,13 @@ function updateRestApi(ctx: OpContext): Reply {
     } else if (p.path === "/description") draft.description = p.value;
     else if (p.path === "/version") draft.version = p.value;
     else if (p.path === "/apiKeySource") draft.apiKeySource = parseApiKeySource(p.value ?? "");
-    else draft.disableExecuteApiEndpoint = parseBool(p.value, "disableExecuteApiEndpoint");
+    else if (p.path === "/endpointConfiguration/ipAddressType") {
+      if (!p.value || !IP_ADDRESS_TYPES.includes(p.value))
+        throw badRequest("ipAddressType must be either ipv4 or dualstack.");
+      if (p.value === "ipv4" && draft.endpointConfiguration.types.includes("PRIVATE"))
+        throw badRequest("Only dualstack ipAddressType is supported for Private APIs.");
+      draft.endpointConfiguration = { ...draft.endpointConfiguration, ipAddressType: p.value };
+    } else draft.disableExecuteApiEndpoint = parseBool(p.value, "disableExecuteApiEndpoint");
   }
   ctx.gw.state.restApis[api.id] = compact(draft);
   ctx.gw.changed();

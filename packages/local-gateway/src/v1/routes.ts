@@ -1,5 +1,8 @@
 import type { RouteDef } from "../routes";
 import { apiKeyRoutes } from "./api-keys";
+import { apiPartRoutes } from "./api-parts";
+import { domainNameRoutes } from "./domain-names";
+import { methodResponseRoutes } from "./method-responses";
 import { deploymentRoutes } from "./deployments";
 import { openApiRoutes } from "./openapi-export";
 import { planKeyRoutes } from "./plan-keys";
@@ -15,6 +18,9 @@ export const v1Routes: readonly RouteDef[] = [
   ...openApiRoutes,
   ...restApiRoutes,
   ...resourceMethodRoutes,
+  ...methodResponseRoutes,
+  ...apiPartRoutes,
+  ...domainNameRoutes,
   ...deploymentRoutes,
   ...stageRoutes,
   ...apiKeyRoutes,

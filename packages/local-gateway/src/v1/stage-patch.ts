@@ -115,8 +115,8 @@ function applyCanary(stage: Stage, p: PatchOp, api: RestApi): void {
         delete stage.canarySettings.stageVariableOverrides[override[1]!];
       return;
     }
-    if (sub === "/stageVariableOverrides") throw noSetting("canarySettings/stageVariableOverrides");
-    throw badRequest(`Invalid remove operation with path: ${p.path}`);
+    // AWS words every other remove under /canarySettings as a missing method setting (AWS-recorded).
+    throw noSetting(`canarySettings${sub}`);
   }
   if (p.op !== "replace") throw badRequest(`Invalid ${p.op} operation with path: ${p.path}`);
   if (sub === "/percentTraffic") {
@@ -171,6 +171,25 @@ function applyMethodSetting(stage: Stage, p: PatchOp): void {
   stage.methodSettings[key] = current;
 }
 
+const ACCESS_LOG_PATHS = "[/accessLogSettings/destinationArn, /accessLogSettings/format]";
+
+/**
+ * Access-log patches as AWS answers them (AWS-recorded, LocalStack test_stage_access_log_settings[_validation]):
+ * add/replace only on the two leaf paths with a non-empty value; remove only of the whole setting.
+ */
+function applyAccessLog(stage: Stage, p: PatchOp): void {
+  const sub = p.path.slice("/accessLogSettings".length);
+  if (p.op === "remove") {
+    if (sub === "") return void delete stage.accessLogSettings;
+    throw noSetting(`accessLogSettings${sub}`);
+  }
+  if ((p.op !== "add" && p.op !== "replace") || (sub !== "/destinationArn" && sub !== "/format"))
+    throw badRequest(`Invalid accessLogSettings path. Must be one of : ${ACCESS_LOG_PATHS}`);
+  if (!p.value) throw badRequest("Access Log value must not be empty");
+  const field = sub === "/destinationArn" ? "destinationArn" : "format";
+  stage.accessLogSettings = compact({ ...stage.accessLogSettings, [field]: p.value });
+}
+
 function applyOne(stage: Stage, p: PatchOp, api: RestApi): void {
   const { op, path, value } = p;
   if (op === "copy") return applyCopy(stage, p);
@@ -185,11 +204,9 @@ function applyOne(stage: Stage, p: PatchOp, api: RestApi): void {
     } else throw badRequest(`Invalid ${op} operation with path: ${path}`);
     return;
   }
-  if (path === "/accessLogSettings" && op === "remove") {
-    delete stage.accessLogSettings;
-    return;
-  }
-  const simple = op === "replace" || (op === "add" && path.startsWith("/accessLogSettings/"));
+  if (path === "/accessLogSettings" || path.startsWith("/accessLogSettings/"))
+    return applyAccessLog(stage, p);
+  const simple = op === "replace";
   switch (simple ? path : "") {
     case "/deploymentId":
       return void (stage.deploymentId = requireDeployment(api, value));
@@ -215,10 +232,6 @@ function applyOne(stage: Stage, p: PatchOp, api: RestApi): void {
         );
       }
       return void (stage.cacheClusterSize = value);
-    case "/accessLogSettings/destinationArn":
-      return void (stage.accessLogSettings = compact({ ...stage.accessLogSettings, destinationArn: value }));
-    case "/accessLogSettings/format":
-      return void (stage.accessLogSettings = compact({ ...stage.accessLogSettings, format: value }));
   }
   if (
     [

@@ -60,7 +60,8 @@ export function renderStage(s: Stage): Record<string, unknown> {
     accessLogSettings: s.accessLogSettings,
     canarySettings: s.canarySettings,
     tracingEnabled: s.tracingEnabled,
-    tags: s.tags,
+    // AWS leaves out empty tags (AWS-recorded CreateStage/GetStage).
+    tags: Object.keys(s.tags).length > 0 ? s.tags : undefined,
     createdDate: epochSeconds(s.createdDate),
     lastUpdatedDate: epochSeconds(s.lastUpdatedDate),
   });

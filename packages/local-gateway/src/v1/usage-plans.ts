@@ -18,7 +18,8 @@ export function renderUsagePlan(p: UsagePlan, withEmptyTags: boolean): Record<st
     throttle: p.throttle,
     quota: p.quota,
     productCode: p.productCode,
-    // LS-validated: GetUsagePlan includes tags:{}, GetUsagePlans items leave out empty tags.
+    // AWS-recorded: GetUsagePlan and UpdateUsagePlan include tags:{}, CreateUsagePlan and GetUsagePlans items
+    // leave out empty tags.
     tags: withEmptyTags || Object.keys(p.tags).length > 0 ? p.tags : undefined,
   });
 }
@@ -67,7 +68,7 @@ function createUsagePlan(ctx: OpContext): Reply {
   ctx.gw.state.usagePlans[id] = plan;
   ctx.gw.state.planKeys[id] = [];
   ctx.gw.changed();
-  return { status: 201, body: renderUsagePlan(plan, true) };
+  return { status: 201, body: renderUsagePlan(plan, false) };
 }
 
 function getUsagePlans(ctx: OpContext): Reply {
