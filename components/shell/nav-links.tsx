@@ -1,6 +1,7 @@
 "use client";
 import {
   GitCompare,
+  KeySquare,
   Activity,
   BarChart3,
   FileText,
@@ -39,6 +40,7 @@ const ICONS: Record<NavIcon, typeof Home> = {
   prices: Tags,
   rollouts: Split,
   drift: GitCompare,
+  tokens: KeySquare,
 };
 
 /** Highlights the current section; the most specific matching href wins. */
