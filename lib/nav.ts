@@ -18,7 +18,8 @@ export type NavIcon =
   | "prices"
   | "home"
   | "rollouts"
-  | "drift";
+  | "drift"
+  | "tokens";
 export type NavSection = { title: string; items: NavItem[] };
 
 const SECTIONS: NavSection[] = [
@@ -41,6 +42,8 @@ const SECTIONS: NavSection[] = [
     items: [
       { href: "/ops/users", label: "Users", icon: "users", permission: "users.read" },
       { href: "/ops/outbox", label: "Outbox", icon: "outbox", permission: "outbox.read" },
+      { href: "/ops/tokens", label: "API tokens", icon: "tokens", permission: "tokens.manage" },
+      { href: "/ops/api-docs", label: "Automation API", icon: "apis", permission: "ops.view" },
     ],
   },
   {
@@ -59,6 +62,7 @@ const SECTIONS: NavSection[] = [
       { href: "/partner/usage", label: "Usage", icon: "usage", permission: "partner.view" },
       { href: "/partner/plan", label: "Plan", icon: "plan", permission: "partner.view" },
       { href: "/partner/invoices", label: "Invoices", icon: "invoices", permission: "partner.view" },
+      { href: "/partner/tokens", label: "API tokens", icon: "tokens", permission: "tokens.self" },
     ],
   },
 ];

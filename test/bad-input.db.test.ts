@@ -77,6 +77,8 @@ const TEXT: Record<string, string[]> = {
   "void-invoice": ["reason"],
   "sign-in": ["password"],
   "accept-invitation": ["name", "password", "confirm"],
+  "create-service-token": ["name"],
+  "create-tenant-token": ["name"],
 };
 const isPlainText = (v: unknown) => typeof v === "string" && v !== HUGE && !/[\u0000-\u001f\u202e]/.test(v);
 
@@ -139,7 +141,12 @@ beforeAll(async () => {
     finance: await makeActor("finance"),
     partner: await makeActor("partner", tenant.id),
   };
-  fixture = { tenantId: tenant.id, otherTenantPartner: await makeActor("partner"), keyId: "missing-key" };
+  fixture = {
+    tenantId: tenant.id,
+    otherTenantPartner: await makeActor("partner"),
+    keyId: "missing-key",
+    tokenId: "missing-token",
+  };
 });
 afterAll(async () => {
   await tg.stop();

@@ -1,6 +1,7 @@
 "use client";
 import {
   GitCompare,
+  KeySquare,
   Activity,
   BarChart3,
   FileText,
@@ -40,6 +41,7 @@ const ICONS: Record<NavIcon, typeof Home> = {
   prices: Tags,
   rollouts: Split,
   drift: GitCompare,
+  tokens: KeySquare,
 };
 
 /**

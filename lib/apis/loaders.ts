@@ -6,6 +6,7 @@ import { getV2Api, listV2Apis, listV2Stages } from "@/lib/aws/http-apis";
 import { getRestApi, listRestApis, listRestMethods } from "@/lib/aws/rest-apis";
 import { getRestStage, listRestStages } from "@/lib/aws/stages";
 import type { ApiSummaryDto } from "@/lib/stages/types";
+import { conflict, notFound } from "@/lib/errors";
 import { stageVersion } from "@/lib/stages/version";
 import {
   inventoryReadable,
@@ -93,4 +94,21 @@ export async function loadHttpStage(actor: Actor, apiId: string, stageName: stri
   const [api, stages] = await Promise.all([getV2Api(apiId), listV2Stages(apiId)]);
   const stage = stages.find((s) => s.stageName === stageName);
   return { api, stage: stage ?? null, version: stage ? stageVersion(stage) : "" };
+}
+
+/**
+ * A REST API named by id or by name (the automation API and CLI accept either): its id. Not found when nothing
+ * matches; a conflict when several REST APIs share the name (then the id is needed).
+ */
+export async function loadRestApiRef(actor: Actor, ref: string): Promise<{ id: string; name: string }> {
+  const rest = (await loadApiList(actor)).filter((a) => a.kind === "REST");
+  const byId = rest.find((a) => a.id === ref);
+  if (byId) return { id: byId.id, name: byId.name };
+  const named = rest.filter((a) => a.name === ref);
+  if (named.length === 0) throw notFound("REST API");
+  if (named.length > 1)
+    throw conflict(
+      `Several REST APIs are named ${ref} (${named.map((a) => a.id).join(", ")}): give the id instead.`,
+    );
+  return { id: named[0]!.id, name: named[0]!.name };
 }

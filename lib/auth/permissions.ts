@@ -52,6 +52,15 @@ export const PERMISSIONS = {
     roles: ["partner"],
     description: "Create, rotate, revoke and delete the API keys of one's own tenant",
   },
+  "tokens.manage": {
+    roles: ["admin"],
+    description: "Create and revoke service tokens of the automation API (/api/v1), for staff or one tenant",
+  },
+  "tokens.self": {
+    roles: ["partner"],
+    description:
+      "Create and revoke automation API tokens limited to one's own tenant's keys, usage and invoices",
+  },
   "session.self": {
     roles: ["admin", "operator", "finance", "partner"],
     description: "Act on one's own session",
