@@ -27,6 +27,24 @@ export interface Integration {
   connectionType?: string;
 }
 
+/** A method response (AWS MethodResponse): status code, header parameters (name → required), content type → model. */
+export interface MethodResponse {
+  statusCode: string;
+  /** The OpenAPI response description (kept from the imported definition). */
+  description?: string;
+  responseParameters?: Record<string, boolean>;
+  responseModels?: Record<string, string>;
+}
+
+/** A model (AWS Model): a JSON schema (draft 4) as text, keyed by name on the API. */
+export interface Model {
+  id: string;
+  name: string;
+  contentType: string;
+  description?: string;
+  schema: string;
+}
+
 export interface Method {
   httpMethod: string;
   authorizationType: string;
@@ -34,6 +52,15 @@ export interface Method {
   operationName?: string;
   requestParameters?: Record<string, boolean>;
   integration?: Integration;
+  /** Content type → model name (AWS requestModels). */
+  requestModels?: Record<string, string>;
+  /** Status code → method response (AWS methodResponses). */
+  methodResponses?: Record<string, MethodResponse>;
+  /** Kept from the imported OpenAPI operation for the export (AWS keeps these as documentation parts). */
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  requestBodyRequired?: boolean;
 }
 
 export interface Resource {
@@ -123,6 +150,8 @@ export interface RestApi {
   disableExecuteApiEndpoint: boolean;
   rootResourceId: string;
   tags: Record<string, string>;
+  /** By model name (components.schemas of an imported definition). */
+  models?: Record<string, Model>;
   /** By resource id, in creation order. */
   resources: Record<string, Resource>;
   deployments: Record<string, Deployment>;
