@@ -174,6 +174,10 @@ export const ACTIONS: Record<string, ActionEntry> = {
     }),
   },
   "reissue-invoice": { allowed: FINANCE, input: () => ({ invoiceId: "unknown-invoice" }) },
+  "update-portal-setting": {
+    allowed: STAFF_OPS,
+    input: () => ({ apiId: "specapi", stage: "prod", description: "", hidden: false }),
+  },
 };
 
 export type RouteEntry = {
@@ -195,4 +199,7 @@ export const ROUTES: Record<string, RouteEntry> = {
   // Scoped by the actor: a partner gets only its own tenant's invoices (test: lib/db/invoices.test.ts).
   "api/finance/reports/usage": { allowed: ["admin", "finance"], methods: ["GET"] },
   "api/invoices/[id]/csv": { allowed: ["admin", "finance", "partner"], methods: ["GET"] },
+  // Scoped by the actor: only stages of the partner's own catalog (test: test/portal.int.test.ts).
+  "api/partner/try-it": { allowed: PARTNER, methods: ["POST"] },
+  "api/partner/apis/[apiId]/[stage]/openapi": { allowed: PARTNER, methods: ["GET"] },
 };
