@@ -113,6 +113,10 @@ describe("diffApiSummary", () => {
 describe("exampleOperation", () => {
   it("prefers a GET without required parameters", () => {
     expect(exampleOperation(base)?.key).toBe("GET /orders");
+    const withHealth = clone();
+    withHealth.paths!["/health"] = { get: { responses: { "200": {} } } };
+    (withHealth.paths!["/orders"]!.get as Record<string, unknown>).security = [{ api_key: [] }];
+    expect(exampleOperation(withHealth)?.key).toBe("GET /orders");
     const onlyParam = clone();
     delete (onlyParam.paths!["/orders"] as Record<string, unknown>).get;
     expect(exampleOperation(onlyParam)?.key).toBe("GET /orders/{id}");

@@ -94,3 +94,34 @@ export async function loadPortalSettings(actor: Actor): Promise<PortalSettingDto
     })
     .sort((a, b) => a.name.localeCompare(b.name) || a.stage.localeCompare(b.stage));
 }
+
+export type PlanStageExampleDto = {
+  name: string;
+  curl: string;
+  operation: string | null;
+  reference: string | null;
+};
+
+/**
+ * Partners: for each API stage of their plans, the API's name and a curl example that calls a real operation of it
+ * (from the deployment's OpenAPI document; fetched once per deployment, then cached). Keyed "apiId:stage".
+ */
+export async function loadPlanExamples(actor: Actor): Promise<Record<string, PlanStageExampleDto>> {
+  const catalog = await loadCatalog(actor);
+  const out: Record<string, PlanStageExampleDto> = {};
+  await Promise.all(
+    catalog.map(async (e) => {
+      const doc = e.deploymentId
+        ? await stageDocument(e.apiId, e.stage, e.deploymentId).catch(() => null)
+        : null;
+      const samples = codeSamples(doc ?? { paths: {} }, e.baseUrl);
+      out[`${e.apiId}:${e.stage}`] = {
+        name: e.name,
+        curl: samples.curl,
+        operation: doc ? samples.operation : null,
+        reference: `/partner/apis/${encodeURIComponent(e.apiId)}/${encodeURIComponent(e.stage)}`,
+      };
+    }),
+  );
+  return out;
+}

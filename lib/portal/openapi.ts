@@ -91,10 +91,12 @@ export function operationsOf(doc: OpenApiDoc): OperationShape[] {
 
 /**
  * The operation a copy-paste example should call: a GET with no required parameters (it succeeds as written),
- * else any GET (path parameters left as `{name}` for the reader), else the first operation. Null for no paths.
+ * one that requires the API key first, else any GET (path parameters left as `{name}` for the reader), else the first operation. Null for no paths.
  */
 export function exampleOperation(doc: OpenApiDoc): OperationShape | null {
   const ops = operationsOf(doc).filter((o) => o.method !== "OPTIONS");
   const get = ops.filter((o) => o.method === "GET" || o.method === "ANY");
-  return get.find((o) => !o.params.some((p) => p.required)) ?? get[0] ?? ops[0] ?? null;
+  const free = get.filter((o) => !o.params.some((p) => p.required));
+  // One that takes the key shows where the key goes (a health check usually does not).
+  return free.find((o) => o.keyRequired) ?? free[0] ?? get[0] ?? ops[0] ?? null;
 }
