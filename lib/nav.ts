@@ -34,6 +34,7 @@ const SECTIONS: NavSection[] = [
       { href: "/ops/metrics", label: "Metrics", icon: "metrics", permission: "ops.view" },
       { href: "/ops/rollouts", label: "Rollouts", icon: "rollouts", permission: "ops.view" },
       { href: "/ops/drift", label: "Drift", icon: "drift", permission: "ops.view" },
+      { href: "/ops/portal", label: "Developer portal", icon: "apis", permission: "portal.manage" },
       { href: "/ops/audit", label: "Audit", icon: "audit", permission: "audit.read" },
     ],
   },
@@ -59,6 +60,7 @@ const SECTIONS: NavSection[] = [
     title: "Your API access",
     items: [
       { href: "/partner", label: "Keys", icon: "keys", permission: "partner.view" },
+      { href: "/partner/apis", label: "APIs", icon: "apis", permission: "partner.view" },
       { href: "/partner/usage", label: "Usage", icon: "usage", permission: "partner.view" },
       { href: "/partner/plan", label: "Plan", icon: "plan", permission: "partner.view" },
       { href: "/partner/invoices", label: "Invoices", icon: "invoices", permission: "partner.view" },

@@ -196,6 +196,10 @@ export const ACTIONS: Record<string, ActionEntry> = {
     input: () => ({ tokenId: "unknown-token" }),
     crossTenant: (f) => ({ tokenId: f.tokenId }),
   },
+  "update-portal-setting": {
+    allowed: STAFF_OPS,
+    input: () => ({ apiId: "specapi", stage: "prod", description: "", hidden: false }),
+  },
 };
 
 export type RouteEntry =
@@ -237,4 +241,7 @@ export const ROUTES: Record<string, RouteEntry> = {
   "api/v1/invoices": { allowed: "token", scopes: { GET: "invoices.read" } },
   "api/v1/invoices/[id]": { allowed: "token", scopes: { GET: "invoices.read" } },
   "api/v1/invoices/[id]/csv": { allowed: "token", scopes: { GET: "invoices.read" } },
+  // Scoped by the actor: only stages of the partner's own catalog (test: test/portal.int.test.ts).
+  "api/partner/try-it": { allowed: PARTNER, methods: ["POST"] },
+  "api/partner/apis/[apiId]/[stage]/openapi": { allowed: PARTNER, methods: ["GET"] },
 };

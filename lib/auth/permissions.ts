@@ -41,6 +41,10 @@ export const PERMISSIONS = {
     roles: STAFF_OPS,
     description: "Create, edit and delete usage plans; subscribe tenants to them",
   },
+  "portal.manage": {
+    roles: STAFF_OPS,
+    description: "Write the developer portal's API guides and hide API stages from the partner catalog",
+  },
   "keys.manage": { roles: STAFF_OPS, description: "Enable, disable and delete any tenant's API keys" },
   // One delete action for both audiences; the key service narrows it (a partner: own tenant's revoked keys only).
   "keys.delete": {

@@ -10,6 +10,7 @@ import { withPriority } from "@/lib/aws/priority";
 import { finalizeDueInvoices } from "@/lib/invoices/finalize-due";
 import { runUsageSync } from "@/lib/usage/sync";
 import { runInventorySync } from "@/lib/inventory/sync";
+import { runPortalSync } from "@/lib/portal/sync";
 
 /**
  * Background jobs of this server process. Each run takes the job's lease in the database first, so with several
@@ -38,6 +39,12 @@ export const JOBS = {
   },
   // Keeps the gateway inventory the operator pages read (lib/inventory): a paced sweep, watched objects first.
   "inventory-sync": { everyMs: 5_000, leaseMs: 2 * 60_000, run: () => runInventorySync() },
+  // Fetches each new deployment's OpenAPI document once and publishes the partner changelog (lib/portal).
+  "portal-sync": {
+    everyMs: 30_000,
+    leaseMs: 2 * 60_000,
+    run: () => withPriority("inventory", () => runPortalSync()),
+  },
 } as const;
 export type JobName = keyof typeof JOBS;
 export const isJobName = (s: string): s is JobName => s in JOBS;

@@ -35,6 +35,24 @@ export interface MethodResponse {
   responseModels?: Record<string, string>;
 }
 
+/** A method response (AWS MethodResponse): status code, header parameters (name → required), content type → model. */
+export interface MethodResponse {
+  statusCode: string;
+  /** The OpenAPI response description (kept from the imported definition). */
+  description?: string;
+  responseParameters?: Record<string, boolean>;
+  responseModels?: Record<string, string>;
+}
+
+/** A model (AWS Model): a JSON schema (draft 4) as text, keyed by name on the API. */
+export interface Model {
+  id: string;
+  name: string;
+  contentType: string;
+  description?: string;
+  schema: string;
+}
+
 export interface Method {
   httpMethod: string;
   authorizationType: string;
@@ -47,6 +65,15 @@ export interface Method {
   /** By status code; absent in state files written before PutMethodResponse existed. */
   methodResponses?: Record<string, MethodResponse>;
   integration?: Integration;
+  /** Content type → model name (AWS requestModels). */
+  requestModels?: Record<string, string>;
+  /** Status code → method response (AWS methodResponses). */
+  methodResponses?: Record<string, MethodResponse>;
+  /** Kept from the imported OpenAPI operation for the export (AWS keeps these as documentation parts). */
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  requestBodyRequired?: boolean;
 }
 
 export interface Resource {
@@ -137,6 +164,8 @@ export interface RestApi {
   disableExecuteApiEndpoint: boolean;
   rootResourceId: string;
   tags: Record<string, string>;
+  /** By model name (components.schemas of an imported definition). */
+  models?: Record<string, Model>;
   /** By resource id, in creation order. */
   resources: Record<string, Resource>;
   /** The API's own sub-resources (absent in state files written before they existed). */
