@@ -1,7 +1,16 @@
 import type { Actor } from "@/lib/auth/actor";
 import { can, type Permission } from "@/lib/auth/permissions";
 
-export type NavItem = { href: string; label: string; icon: NavIcon; permission: Permission; hint?: string };
+/** Counts a layout may show next to a nav item (e.g. plan requests waiting for a decision). */
+export type NavBadge = "plan-requests";
+export type NavItem = {
+  href: string;
+  label: string;
+  icon: NavIcon;
+  permission: Permission;
+  hint?: string;
+  badge?: NavBadge;
+};
 export type NavIcon =
   | "apis"
   | "plans"
@@ -18,7 +27,8 @@ export type NavIcon =
   | "prices"
   | "home"
   | "rollouts"
-  | "drift";
+  | "drift"
+  | "requests";
 export type NavSection = { title: string; items: NavItem[] };
 
 const SECTIONS: NavSection[] = [
@@ -29,6 +39,13 @@ const SECTIONS: NavSection[] = [
       { href: "/ops/apis", label: "APIs", icon: "apis", permission: "ops.view" },
       { href: "/ops/usage-plans", label: "Usage plans", icon: "plans", permission: "ops.view" },
       { href: "/ops/tenants", label: "Tenants", icon: "tenants", permission: "tenants.read" },
+      {
+        href: "/ops/plan-requests",
+        label: "Plan requests",
+        icon: "requests",
+        permission: "ops.view",
+        badge: "plan-requests",
+      },
       { href: "/ops/keys", label: "API keys", icon: "keys", permission: "ops.view" },
       { href: "/ops/metrics", label: "Metrics", icon: "metrics", permission: "ops.view" },
       { href: "/ops/rollouts", label: "Rollouts", icon: "rollouts", permission: "ops.view" },

@@ -7,7 +7,13 @@ import type { PartnerActor } from "@/lib/auth/actor";
  * fails a test. test/authorization.db.test.ts calls each one as every other role (and, where it takes ids, as a
  * partner of another tenant) and expects a refusal; it also fails when an entry point is missing from this file.
  */
-export type Fixture = { tenantId: string; otherTenantPartner: PartnerActor; keyId: string };
+export type Fixture = {
+  tenantId: string;
+  otherTenantPartner: PartnerActor;
+  keyId: string;
+  /** A pending plan request of the fixture tenant. */
+  planRequestId: string;
+};
 export type ActionEntry = {
   allowed: readonly Role[] | "public";
   /** A well-formed input; the refusal must come from authorization, not from validation. */
@@ -142,6 +148,21 @@ export const ACTIONS: Record<string, ActionEntry> = {
     allowed: ["admin", "operator", "partner"],
     input: () => ({ keyId: "missing" }),
     crossTenant: (f) => ({ keyId: f.keyId }),
+  },
+  // Plan requests: partners ask and withdraw (own tenant only); operators decide.
+  "request-plan-change": {
+    allowed: PARTNER,
+    input: () => ({ toPlanId: "missing", fromPlanId: "", message: "Spec request" }),
+  },
+  "withdraw-plan-request": {
+    allowed: PARTNER,
+    input: () => ({ requestId: "missing" }),
+    crossTenant: (f) => ({ requestId: f.planRequestId }),
+  },
+  "approve-plan-request": { allowed: STAFF_OPS, input: () => ({ requestId: "missing" }) },
+  "decline-plan-request": {
+    allowed: STAFF_OPS,
+    input: () => ({ requestId: "missing", reason: "Spec reason" }),
   },
   "create-price-plan": {
     allowed: FINANCE,

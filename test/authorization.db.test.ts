@@ -54,7 +54,21 @@ beforeAll(async () => {
   await db.apiKeyRecord.create({
     data: { id: keyId, tenantId: tenant.id, label: "Spec", environment: "test" },
   });
-  fixture = { tenantId: tenant.id, otherTenantPartner: await makeActor("partner"), keyId };
+  const planRequest = await db.planRequest.create({
+    data: {
+      tenantId: tenant.id,
+      requestedById: actors.partner.id,
+      toPlanId: "spec-plan",
+      message: "Spec",
+      pendingKey: tenant.id,
+    },
+  });
+  fixture = {
+    tenantId: tenant.id,
+    otherTenantPartner: await makeActor("partner"),
+    keyId,
+    planRequestId: planRequest.id,
+  };
 });
 
 describe("authorization spec is complete", () => {

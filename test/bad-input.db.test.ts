@@ -75,6 +75,8 @@ const TEXT: Record<string, string[]> = {
   "update-usage-plan": ["plan.name"],
   "create-deployment": ["description"],
   "void-invoice": ["reason"],
+  "request-plan-change": ["message"],
+  "decline-plan-request": ["reason"],
   "sign-in": ["password"],
   "accept-invitation": ["name", "password", "confirm"],
 };
@@ -139,7 +141,12 @@ beforeAll(async () => {
     finance: await makeActor("finance"),
     partner: await makeActor("partner", tenant.id),
   };
-  fixture = { tenantId: tenant.id, otherTenantPartner: await makeActor("partner"), keyId: "missing-key" };
+  fixture = {
+    tenantId: tenant.id,
+    otherTenantPartner: await makeActor("partner"),
+    keyId: "missing-key",
+    planRequestId: "missing-request",
+  };
 });
 afterAll(async () => {
   await tg.stop();

@@ -41,6 +41,10 @@ export const PERMISSIONS = {
     roles: STAFF_OPS,
     description: "Create, edit and delete usage plans; subscribe tenants to them",
   },
+  "plans.request": {
+    roles: ["partner"],
+    description: "Ask for another usage plan for one's own tenant, and withdraw that request",
+  },
   "keys.manage": { roles: STAFF_OPS, description: "Enable, disable and delete any tenant's API keys" },
   // One delete action for both audiences; the key service narrows it (a partner: own tenant's revoked keys only).
   "keys.delete": {

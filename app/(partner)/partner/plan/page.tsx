@@ -3,10 +3,15 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { PageReadError } from "@/components/page-read-error";
 import { requirePermission } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/permissions";
+import { readPage } from "@/lib/page-read";
+import { loadPlanChoices, loadPlanRequests } from "@/lib/plan-requests/loaders";
 import { env } from "@/lib/env";
 import { quotaWords, throttleWords } from "@/lib/plans/plan-words";
 import { loadMyPlans } from "@/lib/plans/loaders";
+import { PlanRequestsCard } from "./_components/plan-requests-card";
 
 export const metadata: Metadata = { title: "Plan" };
 
@@ -19,7 +24,11 @@ function invokeUrl(apiId: string, stage: string): string {
 
 export default async function PartnerPlanPage() {
   const actor = await requirePermission("partner.view");
-  const plans = await loadMyPlans(actor);
+  const [plans, requests, choices] = await Promise.all([
+    loadMyPlans(actor),
+    readPage(loadPlanRequests(actor, { take: 6 })),
+    readPage(loadPlanChoices(actor)),
+  ]);
   return (
     <>
       <PageHeader
@@ -67,6 +76,21 @@ export default async function PartnerPlanPage() {
           ))}
         </div>
       )}
+      <div className="mt-6">
+        {requests.ok && choices.ok ? (
+          <PlanRequestsCard
+            requests={requests.data}
+            choices={choices.data.choices}
+            current={choices.data.current}
+            canRequest={can(actor.role, "plans.request")}
+          />
+        ) : (
+          <PageReadError
+            title="Plan requests could not be loaded"
+            message={requests.ok ? (choices.ok ? "" : choices.message) : requests.message}
+          />
+        )}
+      </div>
     </>
   );
 }
