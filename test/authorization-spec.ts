@@ -164,6 +164,9 @@ export const ACTIONS: Record<string, ActionEntry> = {
     allowed: STAFF_OPS,
     input: () => ({ requestId: "missing", reason: "Spec reason" }),
   },
+  // Alerts: partner users switch their own; the unsubscribe link works without a session (a signed token).
+  "set-alert-opt-in": { allowed: PARTNER, input: () => ({ kind: "quota", on: true }) },
+  "unsubscribe-alerts": { allowed: "public", input: () => ({}) },
   "create-price-plan": {
     allowed: FINANCE,
     input: () => ({

@@ -61,6 +61,7 @@ const ACCEPTED: Record<string, Set<string>> = {
   "set-user-disabled": new Set(["disabled=true"]),
   "update-http-stage": new Set(["change.autoDeploy=true"]),
   "set-key-enabled": new Set(["enabled=true"]),
+  "set-alert-opt-in": new Set(["on=true"]),
   // tenantId null = "no tenant" (staff roles).
   "invite-user": new Set(["tenantId=null"]),
 };
@@ -97,6 +98,7 @@ async function load(file: string): Promise<TollgateAction<unknown, unknown>> {
 /** Bases for the two public actions, whose authorization-spec input is `{}`. */
 const PUBLIC_BASE: Record<string, unknown> = {
   "sign-in": { email: "nobody@x.example", password: "not-the-password" },
+  "unsubscribe-alerts": { token: "bm9ib2R5OnF1b3Rh.not-a-valid-signature-at-all" },
   "accept-invitation": {
     token: "not-a-real-token-0123456789",
     name: "Pat",

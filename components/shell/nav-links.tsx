@@ -17,6 +17,7 @@ import {
   Users,
   Building2,
   Inbox,
+  Bell,
 } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
@@ -41,6 +42,7 @@ const ICONS: Record<NavIcon, typeof Home> = {
   rollouts: Split,
   drift: GitCompare,
   requests: Inbox,
+  alerts: Bell,
 };
 
 /** Highlights the current section; the most specific matching href wins. */

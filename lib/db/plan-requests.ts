@@ -165,9 +165,3 @@ export async function planRequestDeciders(): Promise<{ email: string }[]> {
     select: { email: true },
   });
 }
-
-/** The address of an active user (the requester of a plan request), or null when gone or disabled. */
-export async function activeUserEmail(userId: string): Promise<string | null> {
-  const u = await db.user.findFirst({ where: { id: userId, disabledAt: null }, select: { email: true } });
-  return u?.email ?? null;
-}

@@ -83,10 +83,12 @@ describe("plan requests", () => {
 
   it("approval moves the tenant's keys to the new plan and tells both sides", async () => {
     const { operator, partner, basic, pro, key } = await setup();
+    const teammate = await makeActor("partner", partner.tenantId);
     const r = await requests.requestPlanChange(partner, {
       toPlanId: pro.id,
       fromPlanId: null,
       message: "Launching in May",
+      notifyMe: true,
     });
     expect(
       (await mailsTo(operator.email)).some(
@@ -105,6 +107,7 @@ describe("plan requests", () => {
     const [done] = await loadPlanRequests(partner);
     expect(done).toMatchObject({ status: "APPROVED", decidedBy: expect.stringContaining(operator.email) });
     expect((await mailsTo(partner.email)).map((m) => m.subject)).toContain("Your plan request was approved");
+    expect(await mailsTo(teammate.email)).toHaveLength(0); // did not turn the alert on
     // Deciding twice loses the compare-and-set; nothing runs again.
     await expect(requests.approvePlanRequest(operator, r.id)).rejects.toMatchObject({ code: "conflict" });
     await expect(requests.declinePlanRequest(operator, r.id, "Too late")).rejects.toMatchObject({
@@ -120,6 +123,7 @@ describe("plan requests", () => {
       toPlanId: pro.id,
       fromPlanId: null,
       message: "Please",
+      notifyMe: true,
     });
     await requests.declinePlanRequest(operator, r.id, "Pro needs a signed contract");
     expect(readState(tg.gw).planKeys[basic.id]).toContain(key.id);

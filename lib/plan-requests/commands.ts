@@ -2,8 +2,9 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
 import { now } from "@/lib/clock";
+import { alertPlanRequestDecided } from "@/lib/alerts/commands";
+import { setOptIn } from "@/lib/db/alerts";
 import {
-  activeUserEmail,
   getPlanRequest,
   insertPlanRequest,
   moveRequest,
@@ -24,7 +25,7 @@ import { changePlan, subscribe } from "@/lib/plans/commands";
  */
 export async function requestPlanChange(
   actor: Actor,
-  input: { toPlanId: string; fromPlanId: string | null; message: string },
+  input: { toPlanId: string; fromPlanId: string | null; message: string; notifyMe?: boolean },
 ): Promise<PlanRequestRow> {
   assertCan(actor, "plans.request");
   if (actor.kind !== "partner") throw forbidden();
@@ -48,6 +49,8 @@ export async function requestPlanChange(
     toPlanId: target.id,
     message: input.message,
   });
+  // "E-mail me when it is decided" turns the requester's plan-request alert on (their explicit opt-in).
+  if (input.notifyMe) await setOptIn(actor.id, "plan-request", true);
   const link = `${env.APP_URL}/ops/plan-requests`;
   for (const d of await planRequestDeciders())
     await sendMail({
@@ -66,11 +69,15 @@ export async function withdrawPlanRequest(actor: Actor, id: string): Promise<voi
     throw conflict("This request was already decided or withdrawn.");
 }
 
-async function tellRequester(r: PlanRequestRow, subject: string, text: string): Promise<void> {
-  const to = await activeUserEmail(r.requestedById);
-  if (!to) return;
-  await sendMail({ to, subject, text }).catch((err: unknown) =>
-    log.error({ err, requestId: r.id }, "plan request decision mail failed"),
+/** The decision goes to the tenant's users who turned on the "plan request decided" alert (once per decision). */
+async function tellTenant(
+  r: PlanRequestRow,
+  decision: "APPROVED" | "DECLINED",
+  subject: string,
+  text: string,
+) {
+  await alertPlanRequestDecided(r.tenantId, r.id, decision, { subject, text }).catch((err: unknown) =>
+    log.error({ err, requestId: r.id }, "plan request decision alert failed"),
   );
 }
 
@@ -103,8 +110,9 @@ export async function approvePlanRequest(actor: Actor, id: string): Promise<Plan
   }
   await moveRequest(r.id, ["APPROVING"], "APPROVED", { decidedById: actor.id, decidedAt: now() });
   const [plan] = await planSnapshots([r.toPlanId]);
-  await tellRequester(
+  await tellTenant(
     r,
+    "APPROVED",
     "Your plan request was approved",
     `Your request to move to the usage plan "${plan?.name ?? r.toPlanId}" was approved. Your API keys are on the new plan now.\n\n${env.APP_URL}/partner/plan\n`,
   );
@@ -120,8 +128,9 @@ export async function declinePlanRequest(actor: Actor, id: string, reason: strin
   )
     throw conflict("This request was already decided or withdrawn.");
   const [plan] = await planSnapshots([r.toPlanId]);
-  await tellRequester(
+  await tellTenant(
     r,
+    "DECLINED",
     "Your plan request was declined",
     `Your request to move to the usage plan "${plan?.name ?? r.toPlanId}" was declined.\n\nReason:\n${reason}\n\n${env.APP_URL}/partner/plan\n`,
   );

@@ -18,6 +18,8 @@ export const requestPlanSchema = z.object({
     .trim()
     .min(5, "Tell your API provider why you need the change (at least 5 characters).")
     .max(1000, "A message has at most 1,000 characters."),
+  /** Turns on the requester's "plan request decided" e-mail alert. */
+  notifyMe: z.boolean({ error: "Say whether to e-mail you." }).default(false),
 });
 
 export const planRequestIdSchema = z.object({ requestId: id });

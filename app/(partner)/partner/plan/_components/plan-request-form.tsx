@@ -3,6 +3,8 @@ import { useRouter } from "next/navigation";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Label } from "@/components/ui/label";
 import { FormField } from "@/components/ui/form-field";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
@@ -18,7 +20,7 @@ export function PlanRequestForm({ choices, current }: { choices: Choice[]; curre
   const { form, onSubmit, formError, pending } = useActionForm({
     schema: requestPlanSchema,
     action: requestPlanChangeAction,
-    defaultValues: { toPlanId: "", fromPlanId: "", message: "" },
+    defaultValues: { toPlanId: "", fromPlanId: "", message: "", notifyMe: true },
     onSuccess: () => {
       toast.success("Request sent. Your API provider has been told.");
       form.reset();
@@ -53,6 +55,12 @@ export function PlanRequestForm({ choices, current }: { choices: Choice[]; curre
       >
         <Textarea rows={3} {...form.register("message")} />
       </FormField>
+      <div className="flex items-center gap-2">
+        <Checkbox id="plan-request-notify" {...form.register("notifyMe")} />
+        <Label htmlFor="plan-request-notify">
+          E-mail me when it is decided (turns on your “Plan request decided” alert)
+        </Label>
+      </div>
       <div>
         <Button type="submit" loading={pending}>
           Send request
