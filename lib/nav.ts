@@ -1,7 +1,16 @@
 import type { Actor } from "@/lib/auth/actor";
 import { can, type Permission } from "@/lib/auth/permissions";
 
-export type NavItem = { href: string; label: string; icon: NavIcon; permission: Permission; hint?: string };
+/** Counts a layout may show next to a nav item (e.g. plan requests waiting for a decision). */
+export type NavBadge = "plan-requests";
+export type NavItem = {
+  href: string;
+  label: string;
+  icon: NavIcon;
+  permission: Permission;
+  hint?: string;
+  badge?: NavBadge;
+};
 export type NavIcon =
   | "apis"
   | "plans"
@@ -19,7 +28,9 @@ export type NavIcon =
   | "home"
   | "rollouts"
   | "drift"
-  | "tokens";
+  | "tokens"
+  | "requests"
+  | "alerts";
 export type NavSection = { title: string; items: NavItem[] };
 
 const SECTIONS: NavSection[] = [
@@ -30,6 +41,13 @@ const SECTIONS: NavSection[] = [
       { href: "/ops/apis", label: "APIs", icon: "apis", permission: "ops.view" },
       { href: "/ops/usage-plans", label: "Usage plans", icon: "plans", permission: "ops.view" },
       { href: "/ops/tenants", label: "Tenants", icon: "tenants", permission: "tenants.read" },
+      {
+        href: "/ops/plan-requests",
+        label: "Plan requests",
+        icon: "requests",
+        permission: "ops.view",
+        badge: "plan-requests",
+      },
       { href: "/ops/keys", label: "API keys", icon: "keys", permission: "ops.view" },
       { href: "/ops/metrics", label: "Metrics", icon: "metrics", permission: "ops.view" },
       { href: "/ops/rollouts", label: "Rollouts", icon: "rollouts", permission: "ops.view" },
@@ -65,6 +83,7 @@ const SECTIONS: NavSection[] = [
       { href: "/partner/plan", label: "Plan", icon: "plan", permission: "partner.view" },
       { href: "/partner/invoices", label: "Invoices", icon: "invoices", permission: "partner.view" },
       { href: "/partner/tokens", label: "API tokens", icon: "tokens", permission: "tokens.self" },
+      { href: "/partner/alerts", label: "Alerts", icon: "alerts", permission: "alerts.self" },
     ],
   },
 ];

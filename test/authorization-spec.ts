@@ -14,6 +14,8 @@ export type Fixture = {
   keyId: string;
   /** An automation API token of the fixture tenant. */
   tokenId: string;
+  /** A pending plan request of the fixture tenant. */
+  planRequestId: string;
 };
 export type ActionEntry = {
   allowed: readonly Role[] | "public";
@@ -150,6 +152,24 @@ export const ACTIONS: Record<string, ActionEntry> = {
     input: () => ({ keyId: "missing" }),
     crossTenant: (f) => ({ keyId: f.keyId }),
   },
+  // Plan requests: partners ask and withdraw (own tenant only); operators decide.
+  "request-plan-change": {
+    allowed: PARTNER,
+    input: () => ({ toPlanId: "missing", fromPlanId: "", message: "Spec request" }),
+  },
+  "withdraw-plan-request": {
+    allowed: PARTNER,
+    input: () => ({ requestId: "missing" }),
+    crossTenant: (f) => ({ requestId: f.planRequestId }),
+  },
+  "approve-plan-request": { allowed: STAFF_OPS, input: () => ({ requestId: "missing" }) },
+  "decline-plan-request": {
+    allowed: STAFF_OPS,
+    input: () => ({ requestId: "missing", reason: "Spec reason" }),
+  },
+  // Alerts: partner users switch their own; the unsubscribe link works without a session (a signed token).
+  "set-alert-opt-in": { allowed: PARTNER, input: () => ({ kind: "quota", on: true }) },
+  "unsubscribe-alerts": { allowed: "public", input: () => ({}) },
   "create-price-plan": {
     allowed: FINANCE,
     input: () => ({

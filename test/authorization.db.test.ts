@@ -64,11 +64,21 @@ beforeAll(async () => {
     ipAllowList: [],
     ratePerMinute: 120,
   });
+  const planRequest = await db.planRequest.create({
+    data: {
+      tenantId: tenant.id,
+      requestedById: actors.partner.id,
+      toPlanId: "spec-plan",
+      message: "Spec",
+      pendingKey: tenant.id,
+    },
+  });
   fixture = {
     tenantId: tenant.id,
     otherTenantPartner: await makeActor("partner"),
     keyId,
     tokenId: token.id,
+    planRequestId: planRequest.id,
   };
 });
 

@@ -61,6 +61,7 @@ const ACCEPTED: Record<string, Set<string>> = {
   "set-user-disabled": new Set(["disabled=true"]),
   "update-http-stage": new Set(["change.autoDeploy=true"]),
   "set-key-enabled": new Set(["enabled=true"]),
+  "set-alert-opt-in": new Set(["on=true"]),
   // tenantId null = "no tenant" (staff roles).
   "invite-user": new Set(["tenantId=null"]),
 };
@@ -75,6 +76,8 @@ const TEXT: Record<string, string[]> = {
   "update-usage-plan": ["plan.name"],
   "create-deployment": ["description"],
   "void-invoice": ["reason"],
+  "request-plan-change": ["message"],
+  "decline-plan-request": ["reason"],
   "sign-in": ["password"],
   "accept-invitation": ["name", "password", "confirm"],
   "create-service-token": ["name"],
@@ -97,6 +100,7 @@ async function load(file: string): Promise<TollgateAction<unknown, unknown>> {
 /** Bases for the two public actions, whose authorization-spec input is `{}`. */
 const PUBLIC_BASE: Record<string, unknown> = {
   "sign-in": { email: "nobody@x.example", password: "not-the-password" },
+  "unsubscribe-alerts": { token: "bm9ib2R5OnF1b3Rh.not-a-valid-signature-at-all" },
   "accept-invitation": {
     token: "not-a-real-token-0123456789",
     name: "Pat",
@@ -146,6 +150,7 @@ beforeAll(async () => {
     otherTenantPartner: await makeActor("partner"),
     keyId: "missing-key",
     tokenId: "missing-token",
+    planRequestId: "missing-request",
   };
 });
 afterAll(async () => {

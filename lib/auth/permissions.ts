@@ -45,6 +45,14 @@ export const PERMISSIONS = {
     roles: STAFF_OPS,
     description: "Write the developer portal's API guides and hide API stages from the partner catalog",
   },
+  "plans.request": {
+    roles: ["partner"],
+    description: "Ask for another usage plan for one's own tenant, and withdraw that request",
+  },
+  "alerts.self": {
+    roles: ["partner"],
+    description: "Turn one's own e-mail alerts (quota, rotated keys, plan requests) on and off",
+  },
   "keys.manage": { roles: STAFF_OPS, description: "Enable, disable and delete any tenant's API keys" },
   // One delete action for both audiences; the key service narrows it (a partner: own tenant's revoked keys only).
   "keys.delete": {

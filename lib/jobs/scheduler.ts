@@ -11,6 +11,7 @@ import { finalizeDueInvoices } from "@/lib/invoices/finalize-due";
 import { runUsageSync } from "@/lib/usage/sync";
 import { runInventorySync } from "@/lib/inventory/sync";
 import { runPortalSync } from "@/lib/portal/sync";
+import { runPartnerAlerts } from "@/lib/alerts/evaluate";
 
 /**
  * Background jobs of this server process. Each run takes the job's lease in the database first, so with several
@@ -45,6 +46,9 @@ export const JOBS = {
     leaseMs: 2 * 60_000,
     run: () => withPriority("inventory", () => runPortalSync()),
   },
+  // Quota (80 %/100 %) and rotated-key (24 h/1 h) alerts from synced usage and key records: database only, no AWS
+  // call; each alert is claimed by a unique row before it is mailed, so it goes out once (lib/alerts).
+  "partner-alerts": { everyMs: 60_000, leaseMs: 5 * 60_000, run: () => runPartnerAlerts() },
 } as const;
 export type JobName = keyof typeof JOBS;
 export const isJobName = (s: string): s is JobName => s in JOBS;

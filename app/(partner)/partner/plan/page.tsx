@@ -3,18 +3,28 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { PageReadError } from "@/components/page-read-error";
 import { requirePermission } from "@/lib/auth/page-guard";
 import Link from "next/link";
+import { can } from "@/lib/auth/permissions";
+import { readPage } from "@/lib/page-read";
+import { loadPlanChoices, loadPlanRequests } from "@/lib/plan-requests/loaders";
 import { quotaWords, throttleWords } from "@/lib/plans/plan-words";
 import { loadMyPlans } from "@/lib/plans/loaders";
 import { loadPlanExamples } from "@/lib/portal/loaders";
+import { PlanRequestsCard } from "./_components/plan-requests-card";
 
 export const metadata: Metadata = { title: "Plan" };
 
 export default async function PartnerPlanPage() {
   const actor = await requirePermission("partner.view");
   // The examples call a real operation of each API (from its OpenAPI document), so they work as written.
-  const [plans, examples] = await Promise.all([loadMyPlans(actor), loadPlanExamples(actor)]);
+  const [plans, examples, requests, choices] = await Promise.all([
+    loadMyPlans(actor),
+    loadPlanExamples(actor),
+    readPage(loadPlanRequests(actor, { take: 6 })),
+    readPage(loadPlanChoices(actor)),
+  ]);
   return (
     <>
       <PageHeader
@@ -77,6 +87,21 @@ export default async function PartnerPlanPage() {
           ))}
         </div>
       )}
+      <div className="mt-6">
+        {requests.ok && choices.ok ? (
+          <PlanRequestsCard
+            requests={requests.data}
+            choices={choices.data.choices}
+            current={choices.data.current}
+            canRequest={can(actor.role, "plans.request")}
+          />
+        ) : (
+          <PageReadError
+            title="Plan requests could not be loaded"
+            message={requests.ok ? (choices.ok ? "" : choices.message) : requests.message}
+          />
+        )}
+      </div>
     </>
   );
 }
