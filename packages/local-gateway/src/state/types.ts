@@ -29,12 +29,6 @@ export interface Integration {
   contentHandling?: string;
 }
 
-export interface MethodResponse {
-  statusCode: string;
-  responseParameters?: Record<string, boolean>;
-  responseModels?: Record<string, string>;
-}
-
 /** A method response (AWS MethodResponse): status code, header parameters (name → required), content type → model. */
 export interface MethodResponse {
   statusCode: string;
@@ -42,15 +36,6 @@ export interface MethodResponse {
   description?: string;
   responseParameters?: Record<string, boolean>;
   responseModels?: Record<string, string>;
-}
-
-/** A model (AWS Model): a JSON schema (draft 4) as text, keyed by name on the API. */
-export interface Model {
-  id: string;
-  name: string;
-  contentType: string;
-  description?: string;
-  schema: string;
 }
 
 export interface Method {
@@ -61,9 +46,6 @@ export interface Method {
   authorizerId?: string;
   requestValidatorId?: string;
   requestParameters?: Record<string, boolean>;
-  requestModels?: Record<string, string>;
-  /** By status code; absent in state files written before PutMethodResponse existed. */
-  methodResponses?: Record<string, MethodResponse>;
   integration?: Integration;
   /** Content type → model name (AWS requestModels). */
   requestModels?: Record<string, string>;
@@ -164,14 +146,12 @@ export interface RestApi {
   disableExecuteApiEndpoint: boolean;
   rootResourceId: string;
   tags: Record<string, string>;
-  /** By model name (components.schemas of an imported definition). */
-  models?: Record<string, Model>;
   /** By resource id, in creation order. */
   resources: Record<string, Resource>;
   /** The API's own sub-resources (absent in state files written before they existed). */
   authorizers?: Record<string, Authorizer>;
   requestValidators?: Record<string, RequestValidator>;
-  /** By model name. */
+  /** By model name (created with CreateModel or from components.schemas of an imported definition). */
   models?: Record<string, Model>;
   /** By response type (only the ones put on the API; the rest are AWS's defaults). */
   gatewayResponses?: Record<string, GatewayResponseDef>;
@@ -200,6 +180,7 @@ export interface RequestValidator {
   validateRequestParameters: boolean;
 }
 
+/** A model (AWS Model): a JSON schema (draft 4) as text, keyed by name on the API; AWS allows no schema. */
 export interface Model {
   id: string;
   name: string;

@@ -134,6 +134,8 @@ export function exportSchemas(api: RestApi): Obj | undefined {
   if (models.length === 0) return undefined;
   return Object.fromEntries(
     models.map((m) => {
+      // A model created without a schema (AWS allows it) exports as an open object.
+      if (m.schema === undefined) return [m.name, { type: "object" }];
       try {
         return [m.name, JSON.parse(m.schema) as unknown];
       } catch {
