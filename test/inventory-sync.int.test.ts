@@ -129,6 +129,26 @@ describe("inventory sync", () => {
     expect(latest?.summary).toEqual(["stage variable `quick` added: yes"]);
   });
 
+  it("checks the API checked longest ago first", async () => {
+    const { db } = await import("@/lib/db/client");
+    const key = (id: string) => ({ account_region_id: { ...scope, id } });
+    await db.invV2Api.update({ where: key(seeded.httpApiId), data: { syncedAt: new Date("2001-01-01") } });
+    await db.invRestApi.update({
+      where: key(seeded.restApis.weather),
+      data: { syncedAt: new Date("2000-01-01") },
+    });
+    const before = Date.now();
+    await (await import("@/lib/inventory/sync")).runInventorySync({ rps: 20, scope });
+    const rest = await db.invRestApi.findMany({ where: scope, select: { id: true, syncedAt: true } });
+    const v2 = await db.invV2Api.findMany({ where: scope, select: { id: true, syncedAt: true } });
+    const order = [...rest, ...v2]
+      .filter((a) => a.syncedAt.getTime() >= before)
+      .sort((a, b) => a.syncedAt.getTime() - b.syncedAt.getTime())
+      .map((a) => a.id);
+    expect(order).toHaveLength(4);
+    expect(order.slice(0, 2)).toEqual([seeded.restApis.weather, seeded.httpApiId]);
+  });
+
   it("pages read the inventory while its first sweep is under way, and live otherwise", async () => {
     const { inventoryReadable, inventoryReady, freshness } = await import("@/lib/inventory/read");
     const { setInvSyncState } = await import("@/lib/db/gateway-changes");

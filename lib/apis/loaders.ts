@@ -20,7 +20,8 @@ import {
 /**
  * Page loaders of the operator console's API screens: each takes the actor, re-checks `ops.view` and makes a known,
  * small number of AWS calls (the stage page at most 4; a test counts them) — or, once the gateway inventory is
- * synced (lib/inventory, INVENTORY_READS=on by default), none: the same shapes come from the database.
+ * synced or its first sweep is under way (lib/inventory, INVENTORY_READS=on by default), none: the same shapes come
+ * from the database.
  */
 
 /** Every REST, HTTP and WebSocket API with its stage names (one GetStages per API, in parallel). */

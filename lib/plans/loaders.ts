@@ -21,7 +21,8 @@ export async function loadPlans(actor: Actor): Promise<PlanDto[]> {
  * and each plan's key count (GetUsagePlanKeys; a count that fails is shown as unknown and logged, not fatal).
  */
 export async function loadUsagePlans(actor: Actor) {
-  // From the inventory once it is synced (no AWS call); live reads otherwise (INVENTORY_READS=off, first start).
+  // From the inventory once it is synced or its first sweep is under way (no AWS call); live reads otherwise
+  // (INVENTORY_READS=off, no sweep running).
   const fromInventory = (await inventoryReadable()) ? await invLoadPlansPage(actor) : null;
   const [plans, stages] = fromInventory
     ? [fromInventory.plans, fromInventory.stages]
