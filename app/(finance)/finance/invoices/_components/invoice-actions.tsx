@@ -68,7 +68,7 @@ export function InvoiceActions({ invoice, unpriced = [] }: Props) {
           </Button>
         ) : null}
         {invoice.status === "FINALIZED" ? (
-          <div className="flex flex-col gap-1">
+          <div className="flex flex-col items-start gap-1">
             <Button variant="outline" disabled aria-describedby="recalculate-why">
               Recalculate from usage
             </Button>
