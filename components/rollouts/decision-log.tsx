@@ -35,7 +35,7 @@ export function DecisionLog({ decisions }: { decisions: readonly DecisionDto[] }
           <TableHead>Time</TableHead>
           <TableHead>Action</TableHead>
           <TableHead>Step</TableHead>
-          <TableHead className="min-w-80">Why, and the checks applied</TableHead>
+          <TableHead className="min-w-64">Why, and the checks applied</TableHead>
           <TableHead>Canary</TableHead>
           <TableHead>Base</TableHead>
           <TableHead>By</TableHead>
@@ -44,7 +44,7 @@ export function DecisionLog({ decisions }: { decisions: readonly DecisionDto[] }
       <TableBody>
         {decisions.map((d) => (
           <TableRow key={d.id} data-action={d.action} data-reason={d.reason} className="align-top">
-            <TableCell className="text-xs whitespace-nowrap">{formatDateTime(d.at)}</TableCell>
+            <TableCell className="min-w-20 text-xs whitespace-normal">{formatDateTime(d.at)}</TableCell>
             <TableCell>
               <DecisionActionBadge action={d.action} />
               {d.applied === null ? (
@@ -74,7 +74,7 @@ export function DecisionLog({ decisions }: { decisions: readonly DecisionDto[] }
             </TableCell>
             <TableCell>{d.metrics ? <Arm arm={d.metrics.canary} /> : "—"}</TableCell>
             <TableCell>{d.metrics ? <Arm arm={d.metrics.base} /> : "—"}</TableCell>
-            <TableCell className="text-xs">{d.actorEmail}</TableCell>
+            <TableCell className="max-w-32 text-xs break-all whitespace-normal">{d.actorEmail}</TableCell>
           </TableRow>
         ))}
       </TableBody>

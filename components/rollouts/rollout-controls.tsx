@@ -78,7 +78,7 @@ export function RolloutControls({ rollout }: { rollout: RolloutDto }) {
             </Button>
           }
           title="Promote the canary now?"
-          description={`Skips the remaining steps and checks: deployment ${rollout.canaryDeploymentId} serves all of ${rollout.stageName}'s requests at once, and the canary is removed.`}
+          description={`This will skip the remaining steps and checks: deployment ${rollout.canaryDeploymentId} will serve all of ${rollout.stageName}'s requests at once, and the canary will be removed.`}
           confirmLabel="Promote now"
           onConfirm={() => run("promote", true)}
         />
@@ -89,7 +89,7 @@ export function RolloutControls({ rollout }: { rollout: RolloutDto }) {
             </Button>
           }
           title="Abort the rollout and roll back?"
-          description={`The canary is removed: all of ${rollout.stageName}'s requests go to the base deployment ${rollout.baseDeploymentId} again. The rollout cannot be resumed.`}
+          description={`This will remove the canary: all of ${rollout.stageName}'s requests will go to the base deployment ${rollout.baseDeploymentId} again. The rollout cannot be resumed afterwards.`}
           confirmLabel="Roll back now"
           destructive
           onConfirm={() => run("abort", true)}

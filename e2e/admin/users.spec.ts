@@ -53,7 +53,9 @@ test("an invited operator sets a password once; the link is then refused; disabl
   await page.getByRole("alertdialog").getByRole("button", { name: "Disable user" }).click();
   await expect(row.getByText("Disabled")).toBeVisible();
   await other.goto("/ops/tenants");
-  await expect(other).toHaveURL(/\/login$/);
+  // Sent to sign-in (which would return to the page asked for) and told why the session ended.
+  await expect(other).toHaveURL(/\/login\?next=%2Fops%2Ftenants$/);
+  await expect(other.getByTestId("signed-out-reason")).toContainText("your account was disabled");
   await signIn(other, email, NEW_PASSWORD);
   await expect(formAlert(other)).toContainText("disabled");
 });

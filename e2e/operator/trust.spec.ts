@@ -55,10 +55,13 @@ test("a canary worse than its base is flagged, Promote asks twice, dialogs say w
       /Canary 5XX rate [\d.]+ % > 1 %/,
     );
 
+    await warning.screenshot({ path: "/tmp/shots-walk-trust/canary-warning.png" });
+
     // Promote asks twice: first whether to promote a failing canary at all, then the patch review.
     await page.getByRole("button", { name: "Promote canary" }).click();
     const ask = page.getByRole("alertdialog");
     await expect(ask.getByRole("heading", { name: "Promote a failing canary?" })).toBeVisible();
+    await page.screenshot({ path: "/tmp/shots-walk-trust/promote-twice.png" });
     await ask.getByRole("button", { name: "Review the promotion anyway" }).click();
     const review = page.getByRole("dialog");
     await expect(review).toContainText("This will promote the canary");
@@ -76,6 +79,7 @@ test("a canary worse than its base is flagged, Promote asks twice, dialogs say w
     await expect(review).not.toContainText("canary abandoned");
     const apply = review.getByRole("button", { name: "Apply" });
     await expect(apply).toHaveClass(/bg-destructive/);
+    await page.screenshot({ path: "/tmp/shots-walk-trust/abandon-review.png" });
     await apply.click();
     await expect(page.getByText(/^Applied: canary abandoned/)).toBeVisible();
     expect(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { insertUsage } from "@/test/billing-fixtures";
 import { makeActor, makeTenant } from "@/test/fixtures";
+import { db } from "./client";
 import { usageByDay, usageByMonthAndTenant, usageByPlan } from "./finance-reports";
 
 describe("usage reports", () => {
@@ -15,9 +16,16 @@ describe("usage reports", () => {
       { month: "2019-01", tenantId: a.id, requests: 20 },
       { month: "2019-02", tenantId: a.id, requests: 15 },
     ]);
-    expect((await usageByPlan(fin, "2019-01", "2019-02")).find((p) => p.usagePlanId === plan)?.requests).toBe(
-      35,
-    );
+    expect((await usageByPlan(fin, "2019-01", "2019-02")).find((p) => p.usagePlanId === plan)).toEqual({
+      usagePlanId: plan,
+      usagePlanName: null,
+      requests: 35,
+    });
+    // With the plan's synced shape, its name (also once the plan is deleted: its usage is still in the period).
+    await db.usagePlanSnapshot.create({ data: { id: plan, name: "Gold", deletedAt: new Date() } });
+    expect(
+      (await usageByPlan(fin, "2019-01", "2019-02")).find((p) => p.usagePlanId === plan)?.usagePlanName,
+    ).toBe("Gold");
     expect(
       (await usageByDay(fin, "2019-02")).find((d) => d.day === "2019-02-01")?.requests,
     ).toBeGreaterThanOrEqual(15);

@@ -42,8 +42,17 @@ export function InvoiceActions({ invoice, unpriced = [] }: Props) {
     router.refresh();
   };
   const label = invoice.number ?? `the draft for ${invoice.tenantName}`;
+  const unpricedText = unpriced
+    .map((l) => `${BigInt(l.quantity).toLocaleString("en-US")} requests on ${span(l)}`)
+    .join("; ");
   return (
     <div className="flex flex-col gap-3 print:hidden">
+      {unpriced.length > 0 ? (
+        <Alert variant="warning" title="Days without a price plan" data-testid="unpriced-warning">
+          {unpricedText} have no price plan and are billed at nothing. Assign {invoice.tenantName} a price
+          plan that covers them (Price plans), then recalculate this draft.
+        </Alert>
+      ) : null}
       <div className="flex flex-wrap gap-2">
         {invoice.status === "DRAFT" ? (
           <Button
@@ -59,7 +68,7 @@ export function InvoiceActions({ invoice, unpriced = [] }: Props) {
           </Button>
         ) : null}
         {invoice.status === "FINALIZED" ? (
-          <div className="flex flex-col gap-1">
+          <div className="flex flex-col items-start gap-1">
             <Button variant="outline" disabled aria-describedby="recalculate-why">
               Recalculate from usage
             </Button>
@@ -82,11 +91,9 @@ export function InvoiceActions({ invoice, unpriced = [] }: Props) {
           >
             {unpriced.length > 0 ? (
               <Alert variant="warning" title="Some days have no price plan">
-                {unpriced
-                  .map((l) => `${BigInt(l.quantity).toLocaleString("en-US")} requests on ${span(l)}`)
-                  .join("; ")}{" "}
-                are billed at nothing, and {invoice.tenantName} will see that line. Assign a price plan that
-                covers those days (Price plans), recalculate, then finalize — or finalize anyway.
+                {unpricedText} are billed at nothing, and {invoice.tenantName} will see that line. Assign a
+                price plan that covers those days (Price plans), recalculate, then finalize — or finalize
+                anyway.
               </Alert>
             ) : null}
           </ConfirmDialog>

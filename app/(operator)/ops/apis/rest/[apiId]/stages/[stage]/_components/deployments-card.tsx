@@ -76,8 +76,9 @@ export function DeploymentsCard({ deployments }: { deployments: readonly Deploym
                         </Button>
                       }
                       title={`Serve deployment ${d.id} on ${stage.stageName}?`}
-                      description={`All traffic to ${stage.stageName} moves to ${d.description ?? d.id} at once.`}
+                      description={`This will move all traffic to ${stage.stageName} to ${d.description ?? d.id} at once; the deployment serving now stops serving.`}
                       confirmLabel="Roll back"
+                      destructive
                       onConfirm={async () => {
                         const res = await updateStageAction({
                           restApiId: stage.restApiId,
