@@ -77,6 +77,7 @@ const SECTIONS: NavSection[] = [
       { href: "/partner/usage", label: "Usage", icon: "usage", permission: "partner.view" },
       { href: "/partner/plan", label: "Plan", icon: "plan", permission: "partner.view" },
       { href: "/partner/invoices", label: "Invoices", icon: "invoices", permission: "partner.view" },
+      { href: "/partner/team", label: "Team", icon: "users", permission: "partner.view" },
       { href: "/partner/alerts", label: "Alerts", icon: "alerts", permission: "alerts.self" },
     ],
   },

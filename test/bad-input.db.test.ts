@@ -142,12 +142,15 @@ beforeAll(async () => {
     operator: await makeActor("operator"),
     finance: await makeActor("finance"),
     partner: await makeActor("partner", tenant.id),
+    member: await makeActor("member", tenant.id),
   };
   fixture = {
     tenantId: tenant.id,
     otherTenantPartner: await makeActor("partner"),
     keyId: "missing-key",
     planRequestId: "missing-request",
+    teammateId: "missing-user",
+    teamInvitationId: "missing-invitation",
   };
 });
 afterAll(async () => {
