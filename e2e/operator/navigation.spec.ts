@@ -9,6 +9,7 @@ test("operator sees the operator navigation and is refused other roles' pages", 
     "APIs",
     "Usage plans",
     "Tenants",
+    "Plan requests",
     "API keys",
     "Metrics",
     "Rollouts",
@@ -22,6 +23,8 @@ test("operator sees the operator navigation and is refused other roles' pages", 
     "/finance/invoices",
     "/partner",
     "/partner/usage",
+    "/partner/team",
+    "/partner/alerts",
   ]) {
     await expectRefused(page, path);
   }
