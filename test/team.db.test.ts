@@ -5,6 +5,8 @@ import { db } from "@/lib/db/client";
 import { acceptInvitation } from "@/lib/db/invitations";
 import { loadTeam } from "@/lib/db/team";
 import { deleteKey, revokeKey } from "@/lib/keys/commands";
+import { requestPlanChange } from "@/lib/plan-requests/commands";
+import { setAlertOptIn } from "@/lib/alerts/commands";
 import { inviteTeammate, removeTeammate, revokeTeammateInvitation } from "@/lib/team/commands";
 import { makeActor, makeSession, makeTenant, uid } from "./fixtures";
 
@@ -89,5 +91,15 @@ describe("teams", () => {
     await expect(revokeKey(member, keyId)).rejects.toMatchObject({ code: "forbidden" });
     await expect(deleteKey(member, keyId)).rejects.toMatchObject({ code: "forbidden" });
     expect((await db.apiKeyRecord.findUniqueOrThrow({ where: { id: keyId } })).status).toBe("ACTIVE");
+  });
+
+  it("members cannot ask for another plan, but switch their own alerts", async () => {
+    const member = await makeActor("member");
+    await expect(
+      requestPlanChange(member, { toPlanId: "any", fromPlanId: null, message: "Bigger please" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    expect(await db.planRequest.count({ where: { tenantId: member.tenantId } })).toBe(0);
+    await setAlertOptIn(member, "quota", true);
+    expect(await db.alertOptIn.count({ where: { userId: member.id } })).toBe(1);
   });
 });
