@@ -2,6 +2,7 @@ import { expect, test } from "../fixtures";
 import { expectRefused, navLabels } from "../helpers";
 
 test("partner sees its tenant's portal and is refused staff pages", async ({ page }) => {
+  test.setTimeout(60_000); // many page loads, on a shared machine
   await page.goto("/");
   await expect(page).toHaveURL(/\/partner$/);
   expect(await navLabels(page)).toEqual(["Keys", "Usage", "Plan", "Invoices", "Team", "Alerts"]);
