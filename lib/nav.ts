@@ -83,6 +83,7 @@ const SECTIONS: NavSection[] = [
       { href: "/partner/plan", label: "Plan", icon: "plan", permission: "partner.view" },
       { href: "/partner/invoices", label: "Invoices", icon: "invoices", permission: "partner.view" },
       { href: "/partner/tokens", label: "API tokens", icon: "tokens", permission: "tokens.self" },
+      { href: "/partner/team", label: "Team", icon: "users", permission: "partner.view" },
       { href: "/partner/alerts", label: "Alerts", icon: "alerts", permission: "alerts.self" },
     ],
   },

@@ -124,6 +124,30 @@ describe("rotation alerts", () => {
   });
 });
 
+describe("delivery records", () => {
+  it("are kept 60 days, then forgotten by the job", async () => {
+    const old = await db.alertDelivery.create({
+      data: {
+        userId: `u${uid()}`,
+        kind: "quota",
+        eventKey: "old",
+        createdAt: new Date(Date.now() - 61 * 86_400_000),
+      },
+    });
+    const recent = await db.alertDelivery.create({
+      data: {
+        userId: `u${uid()}`,
+        kind: "quota",
+        eventKey: "recent",
+        createdAt: new Date(Date.now() - 59 * 86_400_000),
+      },
+    });
+    await runPartnerAlerts();
+    expect(await db.alertDelivery.findUnique({ where: { id: old.id } })).toBeNull();
+    expect(await db.alertDelivery.findUnique({ where: { id: recent.id } })).not.toBeNull();
+  });
+});
+
 describe("unsubscribe links", () => {
   it("turn one kind off for the mail's user without a session, and refuse anything not signed here", async () => {
     const tenant = await makeTenant();

@@ -16,6 +16,9 @@ export type Fixture = {
   tokenId: string;
   /** A pending plan request of the fixture tenant. */
   planRequestId: string;
+  /** A member of the fixture tenant, and a pending invitation into it. */
+  teammateId: string;
+  teamInvitationId: string;
 };
 export type ActionEntry = {
   allowed: readonly Role[] | "public";
@@ -27,8 +30,11 @@ export type ActionEntry = {
 
 const STAFF_OPS = ["admin", "operator"] as const;
 const ADMIN = ["admin"] as const;
-const EVERYONE = ["admin", "operator", "finance", "partner"] as const;
+const EVERYONE = ["admin", "operator", "finance", "partner", "member"] as const;
+/** Tenant owners ("partner") only. */
 const PARTNER = ["partner"] as const;
+/** A tenant's owners and members. */
+const TENANT = ["partner", "member"] as const;
 const FINANCE = ["admin", "finance"] as const;
 const planTerms = {
   effectiveFrom: "2026-01-01",
@@ -135,9 +141,9 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "set-key-enabled": { allowed: STAFF_OPS, input: () => ({ keyId: "missing", enabled: false }) },
   // Partner key actions: the key id names a key of the fixture tenant (test/fixtures makeKeyRecord); a partner of
   // another tenant gets "not found", whatever id it sends.
-  "create-api-key": { allowed: PARTNER, input: () => ({ label: "Spec key", environment: "test" }) },
+  "create-api-key": { allowed: TENANT, input: () => ({ label: "Spec key", environment: "test" }) },
   "rotate-api-key": {
-    allowed: PARTNER,
+    allowed: TENANT,
     input: () => ({ keyId: "missing", grace: "1h" }),
     crossTenant: (f) => ({ keyId: f.keyId, grace: "1h" }),
   },
@@ -168,7 +174,22 @@ export const ACTIONS: Record<string, ActionEntry> = {
     input: () => ({ requestId: "missing", reason: "Spec reason" }),
   },
   // Alerts: partner users switch their own; the unsubscribe link works without a session (a signed token).
-  "set-alert-opt-in": { allowed: PARTNER, input: () => ({ kind: "quota", on: true }) },
+  "set-alert-opt-in": { allowed: TENANT, input: () => ({ kind: "quota", on: true }) },
+  // Teams: owners invite into and remove from their own tenant only.
+  "invite-teammate": {
+    allowed: PARTNER,
+    input: () => ({ email: `spec-${Math.random().toString(36).slice(2, 8)}@x.example`, role: "member" }),
+  },
+  "remove-teammate": {
+    allowed: PARTNER,
+    input: () => ({ userId: "unknown-user" }),
+    crossTenant: (f) => ({ userId: f.teammateId }),
+  },
+  "revoke-teammate-invitation": {
+    allowed: PARTNER,
+    input: () => ({ invitationId: "unknown-invitation" }),
+    crossTenant: (f) => ({ invitationId: f.teamInvitationId }),
+  },
   "unsubscribe-alerts": { allowed: "public", input: () => ({}) },
   "create-price-plan": {
     allowed: FINANCE,
@@ -243,7 +264,7 @@ export const ROUTES: Record<string, RouteEntry> = {
   "api/test-hooks/jobs": { allowed: STAFF_OPS, methods: ["POST"] },
   // Scoped by the actor: a partner gets only its own tenant's invoices (test: lib/db/invoices.test.ts).
   "api/finance/reports/usage": { allowed: ["admin", "finance"], methods: ["GET"] },
-  "api/invoices/[id]/csv": { allowed: ["admin", "finance", "partner"], methods: ["GET"] },
+  "api/invoices/[id]/csv": { allowed: ["admin", "finance", "partner", "member"], methods: ["GET"] },
   // The automation API (issue 17): token routes, tested in test/authorization.db.test.ts with tokens.
   "api/v1/openapi.json": { allowed: "public", methods: ["GET"] },
   "api/v1/rollouts": { allowed: "token", scopes: { GET: "ops.view", POST: "gateway.manage" } },
@@ -262,6 +283,6 @@ export const ROUTES: Record<string, RouteEntry> = {
   "api/v1/invoices/[id]": { allowed: "token", scopes: { GET: "invoices.read" } },
   "api/v1/invoices/[id]/csv": { allowed: "token", scopes: { GET: "invoices.read" } },
   // Scoped by the actor: only stages of the partner's own catalog (test: test/portal.int.test.ts).
-  "api/partner/try-it": { allowed: PARTNER, methods: ["POST"] },
-  "api/partner/apis/[apiId]/[stage]/openapi": { allowed: PARTNER, methods: ["GET"] },
+  "api/partner/try-it": { allowed: TENANT, methods: ["POST"] },
+  "api/partner/apis/[apiId]/[stage]/openapi": { allowed: TENANT, methods: ["GET"] },
 };

@@ -51,6 +51,7 @@ beforeAll(async () => {
     operator: await makeActor("operator"),
     finance: await makeActor("finance"),
     partner: await makeActor("partner", tenant.id),
+    member: await makeActor("member", tenant.id),
   };
   // A key record of the fixture tenant, so cross-tenant attempts name a real id (no AWS call is reached).
   const keyId = `spec${Math.random().toString(36).slice(2, 10)}`;
@@ -79,6 +80,20 @@ beforeAll(async () => {
     keyId,
     tokenId: token.id,
     planRequestId: planRequest.id,
+    teammateId: actors.member.id,
+    teamInvitationId: (
+      await db.invitation.create({
+        data: {
+          email: `spec-${keyId}@x.example`,
+          role: "member",
+          tenantId: tenant.id,
+          tokenHash: `spec-${keyId}`,
+          activeKey: `spec-${keyId}@x.example`,
+          expiresAt: new Date(Date.now() + 3_600_000),
+          invitedById: actors.partner.id,
+        },
+      })
+    ).id,
   };
 });
 

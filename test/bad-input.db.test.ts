@@ -144,6 +144,7 @@ beforeAll(async () => {
     operator: await makeActor("operator"),
     finance: await makeActor("finance"),
     partner: await makeActor("partner", tenant.id),
+    member: await makeActor("member", tenant.id),
   };
   fixture = {
     tenantId: tenant.id,
@@ -151,6 +152,8 @@ beforeAll(async () => {
     keyId: "missing-key",
     tokenId: "missing-token",
     planRequestId: "missing-request",
+    teammateId: "missing-user",
+    teamInvitationId: "missing-invitation",
   };
 });
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Actor, PartnerActor, StaffActor } from "@/lib/auth/actor";
-import type { Role } from "@/lib/auth/permissions";
+import { isTenantRole, type Role, type TenantRole } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { slugify } from "@/lib/db/tenants";
 
@@ -11,11 +11,11 @@ export async function makeTenant(name = `Tenant ${uid()}`) {
   return db.tenant.create({ data: { name, slug: slugify(name) } });
 }
 
-export async function makeActor(role: Exclude<Role, "partner">): Promise<StaffActor>;
-export async function makeActor(role: "partner", tenantId?: string): Promise<PartnerActor>;
+export async function makeActor(role: Exclude<Role, TenantRole>): Promise<StaffActor>;
+export async function makeActor(role: TenantRole, tenantId?: string): Promise<PartnerActor>;
 export async function makeActor(role: Role, tenantId?: string): Promise<Actor> {
   const email = `${role}-${uid()}@test.example`;
-  if (role === "partner") {
+  if (isTenantRole(role)) {
     const tenant = tenantId
       ? await db.tenant.findUniqueOrThrow({ where: { id: tenantId } })
       : await makeTenant();

@@ -9,6 +9,7 @@ test("admin sees operations, administration and finance, but not the partner por
     "APIs",
     "Usage plans",
     "Tenants",
+    "Plan requests",
     "API keys",
     "Metrics",
     "Rollouts",

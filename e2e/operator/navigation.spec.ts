@@ -2,6 +2,7 @@ import { expect, test } from "../fixtures";
 import { expectRefused, navLabels } from "../helpers";
 
 test("operator sees the operator navigation and is refused other roles' pages", async ({ page }) => {
+  test.setTimeout(60_000); // many page loads, on a shared machine
   await page.goto("/");
   await expect(page).toHaveURL(/\/ops$/);
   expect(await navLabels(page)).toEqual([
@@ -9,6 +10,7 @@ test("operator sees the operator navigation and is refused other roles' pages", 
     "APIs",
     "Usage plans",
     "Tenants",
+    "Plan requests",
     "API keys",
     "Metrics",
     "Rollouts",
@@ -22,6 +24,8 @@ test("operator sees the operator navigation and is refused other roles' pages", 
     "/finance/invoices",
     "/partner",
     "/partner/usage",
+    "/partner/team",
+    "/partner/alerts",
   ]) {
     await expectRefused(page, path);
   }

@@ -2,11 +2,12 @@ import "server-only";
 import { now, dayOf } from "@/lib/clock";
 import { liveKeysOfTenant } from "@/lib/db/api-keys";
 import {
+  type AlertRecipient,
   alertRecipients,
   claimDelivery,
   keysInGrace,
+  pruneDeliveries,
   usageByKey,
-  type AlertRecipient,
 } from "@/lib/db/alerts";
 import { activePlanIds, planSnapshots } from "@/lib/db/subscriptions";
 import { env } from "@/lib/env";
@@ -14,6 +15,9 @@ import { formatDateTime } from "@/lib/format";
 import { quotaPeriodOf } from "@/lib/usage/usage-math";
 import { quotaThreshold, rotationWarning } from "./kinds";
 import { sendAlert } from "./send";
+
+/** How long a claimed delivery is remembered: longer than any quota period or rotation grace window. */
+const KEEP_DELIVERIES_MS = 60 * 24 * 3_600_000;
 
 const PERIOD_WORDS = { DAY: "daily", WEEK: "weekly", MONTH: "monthly" } as const;
 
@@ -87,6 +91,10 @@ async function rotationAlerts(at: Date): Promise<number> {
 }
 
 /** The partner-alerts job (lib/jobs/scheduler.ts, under its lease): quota and rotation alerts due now. */
-export async function runPartnerAlerts(at: Date = now()): Promise<{ quota: number; rotation: number }> {
-  return { quota: await quotaAlerts(at), rotation: await rotationAlerts(at) };
+export async function runPartnerAlerts(
+  at: Date = now(),
+): Promise<{ quota: number; rotation: number; pruned: number }> {
+  const quota = await quotaAlerts(at);
+  const rotation = await rotationAlerts(at);
+  return { quota, rotation, pruned: await pruneDeliveries(new Date(at.getTime() - KEEP_DELIVERIES_MS)) };
 }

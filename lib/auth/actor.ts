@@ -1,4 +1,4 @@
-import type { Role } from "./permissions";
+import type { Role, TenantRole } from "./permissions";
 
 /**
  * The signed-in person an action acts for. A partner always carries its tenant id (from the session, never from
@@ -9,7 +9,7 @@ export type StaffActor = {
   id: string;
   email: string;
   name: string;
-  role: Exclude<Role, "partner">;
+  role: Exclude<Role, TenantRole>;
   tenantId: null;
 };
 export type PartnerActor = {
@@ -17,7 +17,8 @@ export type PartnerActor = {
   id: string;
   email: string;
   name: string;
-  role: "partner";
+  /** "partner" = tenant owner, "member" = colleague with fewer rights (lib/auth/permissions.ts). */
+  role: TenantRole;
   tenantId: string;
   tenantName: string;
 };

@@ -2,11 +2,20 @@
  * The one permission table: permission → roles allowed → what it lets you do.
  * Entry points (server actions, route handlers, pages) declare one of these names; nothing checks a role directly.
  */
-export const ROLES = ["admin", "operator", "finance", "partner"] as const;
+export const ROLES = ["admin", "operator", "finance", "partner", "member"] as const;
 export type Role = (typeof ROLES)[number];
+
+/**
+ * A tenant's own people: "partner" is a tenant owner (every existing partner user), "member" a colleague an owner
+ * invited with fewer rights (sees the same keys and usage; cannot revoke or delete keys, invite or ask for a plan).
+ */
+export const TENANT_ROLES = ["partner", "member"] as const;
+export type TenantRole = (typeof TENANT_ROLES)[number];
+export const isTenantRole = (r: unknown): r is TenantRole => r === "partner" || r === "member";
 
 const STAFF_OPS = ["admin", "operator"] as const;
 const STAFF_FINANCE = ["admin", "finance"] as const;
+const TENANT = TENANT_ROLES;
 
 export const PERMISSIONS = {
   "ops.view": {
@@ -33,10 +42,13 @@ export const PERMISSIONS = {
     description: "Edit price plans and settings; generate, finalize, void and reissue invoices",
   },
   "invoices.read": {
-    roles: ["admin", "finance", "partner"],
-    description: "Read invoices (partners: only their own tenant's, read-only)",
+    roles: ["admin", "finance", ...TENANT],
+    description: "Read invoices (partner users: only their own tenant's, read-only)",
   },
-  "partner.view": { roles: ["partner"], description: "Open the partner portal of one's own tenant" },
+  "partner.view": {
+    roles: TENANT,
+    description: "Open the partner portal of one's own tenant (owners and members)",
+  },
   "plans.manage": {
     roles: STAFF_OPS,
     description: "Create, edit and delete usage plans; subscribe tenants to them",
@@ -47,22 +59,27 @@ export const PERMISSIONS = {
   },
   "plans.request": {
     roles: ["partner"],
-    description: "Ask for another usage plan for one's own tenant, and withdraw that request",
+    description: "Ask for another usage plan for one's own tenant, and withdraw that request (owners only)",
   },
   "alerts.self": {
-    roles: ["partner"],
+    roles: TENANT,
     description: "Turn one's own e-mail alerts (quota, rotated keys, plan requests) on and off",
   },
   "keys.manage": { roles: STAFF_OPS, description: "Enable, disable and delete any tenant's API keys" },
   // One delete action for both audiences; the key service narrows it (a partner: own tenant's revoked keys only).
   "keys.delete": {
     roles: [...STAFF_OPS, "partner"],
-    description: "Delete API keys: operators any tenant's, partners their own tenant's revoked keys",
+    description: "Delete API keys: operators any tenant's, tenant owners their own tenant's revoked keys",
   },
   "usage.sync": { roles: STAFF_OPS, description: "Run the usage sync now and watch its progress" },
   "keys.self": {
+    roles: TENANT,
+    description: "Create and rotate the API keys of one's own tenant (owners and members)",
+  },
+  "keys.revoke": { roles: ["partner"], description: "Revoke the API keys of one's own tenant (owners only)" },
+  "team.manage": {
     roles: ["partner"],
-    description: "Create, rotate, revoke and delete the API keys of one's own tenant",
+    description: "Invite colleagues into one's own tenant (as owner or member) and remove them (owners only)",
   },
   "tokens.manage": {
     roles: ["admin"],
@@ -74,7 +91,7 @@ export const PERMISSIONS = {
       "Create and revoke automation API tokens limited to one's own tenant's keys, usage and invoices",
   },
   "session.self": {
-    roles: ["admin", "operator", "finance", "partner"],
+    roles: ["admin", "operator", "finance", ...TENANT],
     description: "Act on one's own session",
   },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
@@ -95,4 +112,5 @@ export const ROLE_HOME: Record<Role, string> = {
   operator: "/ops",
   finance: "/finance",
   partner: "/partner",
+  member: "/partner",
 };

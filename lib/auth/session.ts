@@ -7,7 +7,7 @@ import { getSessionUser } from "@/lib/db/users";
 import { loginHref } from "./next-path";
 import type { Actor } from "./actor";
 import { auth } from "./auth";
-import { isRole } from "./permissions";
+import { isRole, isTenantRole } from "./permissions";
 
 /**
  * The acting user of this request, or null. Re-reads the user on every request, so a disabled user or a partner of
@@ -18,14 +18,14 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (!session) return null;
   const u = await getSessionUser(session.user.id);
   if (!u || u.disabledAt || !isRole(u.role)) return null;
-  if (u.role === "partner") {
+  if (isTenantRole(u.role)) {
     if (!u.tenantId || u.tenant?.status !== "ACTIVE") return null;
     return {
       kind: "partner",
       id: u.id,
       email: u.email,
       name: u.name,
-      role: "partner",
+      role: u.role,
       tenantId: u.tenantId,
       tenantName: u.tenant.name,
     };

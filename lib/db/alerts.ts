@@ -58,6 +58,14 @@ export async function claimDelivery(userId: string, kind: string, eventKey: stri
   }
 }
 
+/**
+ * Forgets deliveries claimed before `before`. Only safe for rows whose event cannot come round again: the job keeps
+ * 60 days, and every event is at most a month old (a quota period, a rotation grace window of at most 7 days).
+ */
+export async function pruneDeliveries(before: Date): Promise<number> {
+  return (await db.alertDelivery.deleteMany({ where: { createdAt: { lt: before } } })).count;
+}
+
 /** Live keys of the given tenants whose rotated-out old value still works (grace window not over). */
 export async function keysInGrace(at: Date) {
   return db.apiKeyRecord.findMany({

@@ -2,8 +2,8 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
-import type { Role } from "@/lib/auth/permissions";
-import { conflict, invalid, notFound } from "@/lib/errors";
+import { isTenantRole, type Role } from "@/lib/auth/permissions";
+import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { db } from "./client";
 import { dropInvitationLinks } from "./outbox";
 import { createUserWithPassword } from "./users";
@@ -31,19 +31,57 @@ function statusOf(i: { acceptedAt: Date | null; revokedAt: Date | null; expiresA
 
 /**
  * Creates a single-use invitation and returns the raw token once (for the link). Only its hash is stored.
- * A newer invitation to the same address revokes the older pending ones.
+ * A newer invitation to the same address revokes the older pending ones. Who may call: admins (`users.invite`).
  */
 export async function createInvitation(
   actor: Actor,
   input: { email: string; role: Role; tenantId: string | null },
 ) {
   assertCan(actor, "users.invite");
-  if ((input.role === "partner") !== (input.tenantId !== null)) {
+  if (isTenantRole(input.role) !== (input.tenantId !== null)) {
     throw invalid(
-      input.role === "partner" ? "Choose the partner's tenant." : "Only partners belong to a tenant.",
+      isTenantRole(input.role) ? "Choose the partner's tenant." : "Only partners belong to a tenant.",
       "tenantId",
     );
   }
+  return insertInvitation(actor.id, input);
+}
+
+/**
+ * A tenant owner invites a colleague into their own tenant (from the session, never from input), as owner or
+ * member; any other role is refused. Same single-use, hashed-token invitation as the admins'. Who may call: owners
+ * (`team.manage`).
+ */
+export async function createTeamInvitation(actor: Actor, input: { email: string; role: string }) {
+  assertCan(actor, "team.manage");
+  if (actor.kind !== "partner") throw forbidden();
+  if (!isTenantRole(input.role)) throw invalid("Choose owner or member.", "role");
+  const out = await insertInvitation(actor.id, {
+    email: input.email,
+    role: input.role,
+    tenantId: actor.tenantId,
+  });
+  return { ...out, tenantName: actor.tenantName };
+}
+
+/** An owner withdraws a pending invitation into their own tenant; another tenant's looks like none at all. */
+export async function revokeTeamInvitation(actor: Actor, id: string) {
+  assertCan(actor, "team.manage");
+  if (actor.kind !== "partner") throw forbidden();
+  await db.$transaction(async (tx) => {
+    const r = await tx.invitation.updateMany({
+      where: { id, tenantId: actor.tenantId, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date(), activeKey: null },
+    });
+    if (r.count === 0) throw notFound("Pending invitation");
+    await dropInvitationLinks(tx, [id], "revoked");
+  });
+}
+
+async function insertInvitation(
+  invitedById: string,
+  input: { email: string; role: Role; tenantId: string | null },
+) {
   if (await db.user.count({ where: { email: input.email } }))
     throw conflict("A user with this email already exists.", "email");
   if (input.tenantId) {
@@ -79,7 +117,7 @@ export async function createInvitation(
           tokenHash: hashToken(token),
           activeKey: input.email,
           expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
-          invitedById: actor.id,
+          invitedById,
         },
       });
     })

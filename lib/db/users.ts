@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
-import { isRole, type Role } from "@/lib/auth/permissions";
+import { isRole, isTenantRole, type Role } from "@/lib/auth/permissions";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import { db, type Prisma, type Tx } from "./client";
 import { endSessionsOps } from "./session-ends";
@@ -75,8 +75,8 @@ export type NewUser = {
  * The account row mirrors what better-auth writes for email sign-up, so better-auth can verify the password.
  */
 export async function createUserWithPassword(tx: Tx, u: NewUser) {
-  if ((u.role === "partner") !== (u.tenantId !== null))
-    throw invalid("A partner belongs to exactly one tenant; other roles to none.");
+  if (isTenantRole(u.role) !== (u.tenantId !== null))
+    throw invalid("A partner user (owner or member) belongs to exactly one tenant; other roles to none.");
   const existing = await tx.user.findUnique({ where: { email: u.email }, select: { id: true } });
   if (existing) throw conflict("A user with this email already exists.", "email");
   const user = await tx.user.create({
@@ -109,7 +109,7 @@ export async function getSignInBlock(userId: string): Promise<string | null> {
   const u = await getSessionUser(userId);
   if (!u) return "Unknown user.";
   if (u.disabledAt) return "This account has been disabled. Ask an administrator to re-enable it.";
-  if (u.role === "partner" && u.tenant?.status !== "ACTIVE")
+  if (isTenantRole(u.role) && u.tenant?.status !== "ACTIVE")
     return "Your organisation's access is suspended. Contact your account manager.";
   return null;
 }

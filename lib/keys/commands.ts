@@ -133,7 +133,7 @@ export async function rotateKey(actor: Actor, input: { keyId: string; grace: Gra
  * partner's own decision; an operator's disable leaves it as it was.
  */
 export async function revokeKey(actor: Actor, keyId: string) {
-  assertCan(actor, actor.kind === "partner" ? "keys.self" : "keys.manage");
+  assertCan(actor, actor.kind === "partner" ? "keys.revoke" : "keys.manage");
   const k = await getKey(actor, keyId);
   await setAwsKeyEnabled(k.id, false);
   await updateKeyRecord(k.id, {
@@ -164,7 +164,7 @@ export async function enableKey(actor: Actor, keyId: string, opts: { overridePar
 }
 
 export async function deleteKey(actor: Actor, keyId: string) {
-  assertCan(actor, actor.kind === "partner" ? "keys.self" : "keys.manage");
+  assertCan(actor, actor.kind === "partner" ? "keys.delete" : "keys.manage");
   const k = await getKey(actor, keyId);
   if (actor.kind === "partner" && k.status === "ACTIVE")
     throw invalid("Revoke the key before deleting it, so nothing still using it breaks by surprise.");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "@/lib/auth/permissions";
+import { isTenantRole, ROLES } from "@/lib/auth/permissions";
 import { email, id, personName } from "./common";
 
 export const inviteUserSchema = z
@@ -12,9 +12,9 @@ export const inviteUserSchema = z
       .default(null),
   })
   .superRefine((v, ctx) => {
-    if (v.role === "partner" && !v.tenantId)
+    if (isTenantRole(v.role) && !v.tenantId)
       ctx.addIssue({ code: "custom", path: ["tenantId"], message: "Choose the partner's tenant." });
-    if (v.role !== "partner" && v.tenantId)
+    if (!isTenantRole(v.role) && v.tenantId)
       ctx.addIssue({ code: "custom", path: ["tenantId"], message: "Only partners belong to a tenant." });
   });
 

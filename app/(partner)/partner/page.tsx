@@ -8,6 +8,7 @@ import { requirePermission } from "@/lib/auth/page-guard";
 import { env } from "@/lib/env";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { Countdown } from "./_components/countdown";
+import { can } from "@/lib/auth/permissions";
 import { CreateKeyDialog } from "./_components/create-key-dialog";
 import { KeyActions } from "./_components/key-actions";
 import { RevealedKeyDialog } from "./_components/revealed-key";
@@ -24,6 +25,8 @@ const STATUS = {
 
 export default async function PartnerKeysPage() {
   const actor = await requirePermission("partner.view");
+  // Members see the same keys; only owners revoke or delete them.
+  const retire = can(actor.role, "keys.revoke");
   const [keys, rotations, plans] = await Promise.all([
     loadMyKeys(actor),
     loadMyRotations(actor),
@@ -99,6 +102,7 @@ export default async function PartnerKeysPage() {
                 <TableCell>{k.lastUsedDay ?? "Not yet"}</TableCell>
                 <TableCell className="text-right">
                   <KeyActions
+                    canRetire={retire}
                     k={{ id: k.id, label: k.label, status: k.status, rotated: Boolean(k.graceUntil) }}
                   />
                 </TableCell>

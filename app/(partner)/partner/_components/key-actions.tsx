@@ -23,12 +23,13 @@ import { revealKey } from "./revealed-key";
 
 type K = { id: string; label: string; status: string; rotated: boolean };
 
-export function KeyActions({ k }: { k: K }) {
+/** `canRetire`: revoke and delete (tenant owners); members only rotate. */
+export function KeyActions({ k, canRetire }: { k: K; canRetire: boolean }) {
   const router = useRouter();
   return (
     <div className="flex justify-end gap-2">
       {k.status === "ACTIVE" && !k.rotated ? <RotateDialog k={k} /> : null}
-      {k.status === "ACTIVE" ? (
+      {!canRetire ? null : k.status === "ACTIVE" ? (
         <ConfirmDialog
           trigger={
             <Button variant="outline" size="sm">

@@ -24,7 +24,8 @@ import { inviteUserSchema } from "@/lib/schemas/users";
 const ROLE_OPTIONS = [
   { value: "operator", label: "Operator — runs APIs, stages, usage plans" },
   { value: "finance", label: "Finance — price plans, invoices, reports" },
-  { value: "partner", label: "Partner — one tenant's keys and usage" },
+  { value: "partner", label: "Partner owner — one tenant's keys, usage and team" },
+  { value: "member", label: "Partner member — sees a tenant's keys and usage; no revoking, no inviting" },
   { value: "admin", label: "Admin — everything, plus users" },
 ];
 
@@ -70,7 +71,7 @@ export function InviteUserDialog({ tenants }: { tenants: { id: string; name: str
           <FormField label="Role" id="invite-role" error={errors.role?.message}>
             <Select options={ROLE_OPTIONS} {...form.register("role")} />
           </FormField>
-          {role === "partner" ? (
+          {role === "partner" || role === "member" ? (
             <FormField label="Tenant" id="invite-tenant" error={errors.tenantId?.message}>
               <Select
                 placeholder="Choose a tenant"
