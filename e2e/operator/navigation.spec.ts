@@ -15,7 +15,9 @@ test("operator sees the operator navigation and is refused other roles' pages", 
     "Metrics",
     "Rollouts",
     "Drift",
+    "Developer portal",
     "Audit",
+    "Automation API",
   ]);
   for (const path of [
     "/ops/users",
