@@ -15,6 +15,7 @@ export const GET = defineApiRoute(listRollouts, async ({ actor, query }) => {
 });
 
 export const POST = defineApiRoute(startRollout, async ({ actor, body }) => {
+  const withApi = rolloutInputFromApi(body);
   const api = await loadRestApiRef(actor, body.api);
-  return startRolloutCommand(actor, rolloutInputFromApi(body, api.id));
+  return startRolloutCommand(actor, withApi(api.id));
 });
