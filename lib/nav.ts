@@ -35,6 +35,7 @@ const SECTIONS: NavSection[] = [
       { href: "/ops/rollouts", label: "Rollouts", icon: "rollouts", permission: "ops.view" },
       { href: "/ops/drift", label: "Drift", icon: "drift", permission: "ops.view" },
       { href: "/ops/audit", label: "Audit", icon: "audit", permission: "audit.read" },
+      { href: "/ops/api-docs", label: "Automation API", icon: "apis", permission: "ops.view" },
     ],
   },
   {
@@ -43,7 +44,6 @@ const SECTIONS: NavSection[] = [
       { href: "/ops/users", label: "Users", icon: "users", permission: "users.read" },
       { href: "/ops/outbox", label: "Outbox", icon: "outbox", permission: "outbox.read" },
       { href: "/ops/tokens", label: "API tokens", icon: "tokens", permission: "tokens.manage" },
-      { href: "/ops/api-docs", label: "Automation API", icon: "apis", permission: "ops.view" },
     ],
   },
   {

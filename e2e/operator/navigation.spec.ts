@@ -14,10 +14,13 @@ test("operator sees the operator navigation and is refused other roles' pages", 
     "Rollouts",
     "Drift",
     "Audit",
+    "Automation API",
   ]);
   for (const path of [
     "/ops/users",
     "/ops/outbox",
+    "/ops/tokens",
+    "/partner/tokens",
     "/finance",
     "/finance/invoices",
     "/partner",

@@ -4,13 +4,15 @@ import { expectRefused, navLabels } from "../helpers";
 test("partner sees its tenant's portal and is refused staff pages", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/partner$/);
-  expect(await navLabels(page)).toEqual(["Keys", "Usage", "Plan", "Invoices"]);
+  expect(await navLabels(page)).toEqual(["Keys", "Usage", "Plan", "Invoices", "API tokens"]);
   await expect(page.getByText("E2E Acme").first()).toBeVisible();
   for (const path of [
     "/ops",
     "/ops/tenants",
     "/ops/audit",
     "/ops/users",
+    "/ops/tokens",
+    "/ops/api-docs",
     "/finance",
     "/finance/price-plans",
   ]) {
