@@ -157,10 +157,12 @@ describe("tokens", () => {
     });
     expect((await call("listRollouts", { token: revoked.value })).status).toBe(200);
     await db.apiToken.update({ where: { id: revoked.token.id }, data: { revokedAt: new Date() } });
-    expect(await call("listRollouts", { token: revoked.value })).toMatchObject({
-      status: 401,
-      json: { type: "urn:tollgate:problem:token-revoked" },
-    });
+    const refused = await call("listRollouts", { token: revoked.value });
+    expect(refused).toMatchObject({ status: 401, json: { type: "urn:tollgate:problem:token-revoked" } });
+    // The attempt is audited with the revoked token as the actor.
+    expect(
+      await db.auditEvent.findFirstOrThrow({ where: { requestId: refused.headers.get("x-request-id")! } }),
+    ).toMatchObject({ actorId: `token:${revoked.token.id}`, outcome: "denied" });
 
     const expired = await createApiToken(admin, {
       name: "Expired",
