@@ -38,7 +38,7 @@ export async function createTokenInUi(
   await page.goto(where);
   await page.getByRole("button", { name: "New token" }).click();
   const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Name").fill(opts.name);
+  await dialog.getByLabel("Name", { exact: true }).fill(opts.name);
   if (opts.actsFor) await dialog.getByLabel("Acts for").selectOption({ label: opts.actsFor });
   for (const s of opts.scopes) await dialog.getByLabel(new RegExp(`^${s.replace(".", "\\.")} —`)).check();
   await dialog.getByRole("button", { name: "Create token" }).click();
