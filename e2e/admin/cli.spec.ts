@@ -55,9 +55,9 @@ test(`a healthy release: rollout start --wait streams each decision and exits 0 
     ]);
     expect(run.code, run.stderr + run.stdout).toBe(0);
     expect(run.stdout).toMatch(/^Started .* rollout \S+: step 1\/2 · canary 20 % · running/m);
-    // Each decision with the step, the share and canary vs base 5XX and p99.
+    // Each decision with the step and share it led to, and canary vs base 5XX and p99.
     expect(run.stdout).toMatch(
-      /step 1\/2 · 20 % · 5XX canary [\d.]+ % vs base [\d.]+ % · p99 canary .* vs base .* → advance/,
+      /step 2\/2 · 50 % · 5XX canary [\d.]+ % vs base [\d.]+ % · p99 canary \d+ ms vs base \d+ ms · \d+ canary requests → advance: Healthy/,
     );
     expect(run.stdout).toMatch(/step 2\/2 · 50 % · 5XX canary .* → promote/);
     expect(run.stdout).toMatch(/canary 100 % · promoted$/m);
