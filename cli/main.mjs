@@ -5,6 +5,13 @@ import { Command, CommanderError, Option } from "commander";
 import { apiClient, CliError } from "./client.mjs";
 import { decisionLine, FINAL, rolloutLine } from "./format.mjs";
 
+/** "key=value" → [key, value] */
+function splitVar(kv) {
+  const i = kv.indexOf("=");
+  if (i < 1) throw new CliError(`--var takes key=value, got ${kv}.`);
+  return [kv.slice(0, i), kv.slice(i + 1)];
+}
+
 /**
  * @param {string[]} argv
  * @param {{ env?: Record<string,string|undefined>; out?: (s: string) => void; err?: (s: string) => void }} [io]
@@ -54,6 +61,10 @@ export async function run(argv, io = {}) {
     .option("--hold <seconds>", "hold time of each step")
     .option("--interval <seconds>", "seconds between evaluations (default 60)")
     .option("--threshold <n>", "failed checks before rolling back")
+    .option("--min-requests <n>", "canary requests needed before a step is judged")
+    .option("--max-5xx <percent>", "highest canary 5XX rate, in percent")
+    .option("--var <key=value...>", "stage-variable override for the canary (repeatable)")
+    .option("--webhook <url>", "webhook receiving the rollout's events")
     .option("--manual-approval", "wait for `tollgate rollout approve` before promoting")
     .option("--idempotency-key <key>", "retry-safe key (default: a new one per run)")
     .option("--wait", "stream progress; exit 0 when promoted, 1 when rolled back or failed")
@@ -79,6 +90,16 @@ export async function run(argv, io = {}) {
         ...(o.interval !== undefined ? { evaluationSeconds: num(o.interval, "interval") } : {}),
         ...(o.threshold !== undefined ? { failureThreshold: num(o.threshold, "threshold") } : {}),
         ...(o.manualApproval ? { manualApproval: true } : {}),
+        ...(o.minRequests !== undefined || o.max5xx !== undefined
+          ? {
+              gates: {
+                ...(o.minRequests !== undefined ? { minRequests: num(o.minRequests, "min-requests") } : {}),
+                ...(o.max5xx !== undefined ? { max5xxPercent: num(o.max5xx, "max-5xx") } : {}),
+              },
+            }
+          : {}),
+        ...(o.var ? { overrides: Object.fromEntries(o.var.map((kv) => splitVar(kv))) } : {}),
+        ...(o.webhook ? { webhookUrl: o.webhook } : {}),
       };
       const r = await api.request("POST", "/api/v1/rollouts", { body, idempotencyKey: o.idempotencyKey });
       print(json, r, (x) => `Started ${rolloutLine(x)}`);

@@ -54,6 +54,7 @@ const SECTIONS: NavSection[] = [
       { href: "/ops/drift", label: "Drift", icon: "drift", permission: "ops.view" },
       { href: "/ops/portal", label: "Developer portal", icon: "apis", permission: "portal.manage" },
       { href: "/ops/audit", label: "Audit", icon: "audit", permission: "audit.read" },
+      { href: "/ops/api-docs", label: "Automation API", icon: "apis", permission: "ops.view" },
     ],
   },
   {
@@ -62,7 +63,6 @@ const SECTIONS: NavSection[] = [
       { href: "/ops/users", label: "Users", icon: "users", permission: "users.read" },
       { href: "/ops/outbox", label: "Outbox", icon: "outbox", permission: "outbox.read" },
       { href: "/ops/tokens", label: "API tokens", icon: "tokens", permission: "tokens.manage" },
-      { href: "/ops/api-docs", label: "Automation API", icon: "apis", permission: "ops.view" },
     ],
   },
   {

@@ -22,6 +22,8 @@ test("operator sees the operator navigation and is refused other roles' pages", 
   for (const path of [
     "/ops/users",
     "/ops/outbox",
+    "/ops/tokens",
+    "/partner/tokens",
     "/finance",
     "/finance/invoices",
     "/partner",

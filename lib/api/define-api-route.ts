@@ -10,7 +10,7 @@ import { readJsonBody, parseInput } from "./body";
 import { runIdempotent } from "./idempotency";
 import type { ApiOperation } from "./operation";
 import { ApiProblem, fromAppError, problemOf, problemResponse, type Problem } from "./problem";
-import { authenticate, requireScope, type ApiCaller } from "./token-auth";
+import { authenticate, requireScope, tokenActor, TokenRefused, type ApiCaller } from "./token-auth";
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 export type ApiHandlerCtx<O extends ApiOperation> = {
@@ -48,6 +48,7 @@ export function defineApiRoute<O extends ApiOperation>(op: O, handler: ApiHandle
   ): Promise<Response> => {
     const requestId = randomUUID();
     let caller: ApiCaller | null = null;
+    let refusedBy: TokenRefused["token"] | null = null;
     let rawParams: Record<string, string> = {};
     let res: Response;
     try {
@@ -84,9 +85,13 @@ export function defineApiRoute<O extends ApiOperation>(op: O, handler: ApiHandle
       } else res = await exec();
     } catch (e) {
       res = failure(e, requestId);
+      // A known token refused (revoked, expired, another address, over its rate): audited as that token.
+      if (!caller && e instanceof TokenRefused) refusedBy = e.token;
     }
     res.headers.set("x-request-id", requestId);
     if (caller) await audit(op, caller.actor, rawParams, res.status, requestId, caller.token.id);
+    else if (refusedBy)
+      await audit(op, tokenActor(refusedBy), rawParams, res.status, requestId, refusedBy.id);
     return res;
   };
   return Object.assign(run, { meta: { operation: op as ApiOperation } });

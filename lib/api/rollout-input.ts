@@ -7,9 +7,9 @@ import type { StartRolloutBody } from "./schemas";
 /**
  * The API's rollout body as the wizard's input: the same schema (startRolloutSchema) fills the wizard's defaults
  * and gives the wizard's messages. Plain percentages take `holdSeconds`, or the default plan's hold for that step
- * (its last step's for steps beyond it). Pure; any caller.
+ * (its last step's for steps beyond it). Validates at once; the returned function sets the resolved API id. Pure.
  */
-export function rolloutInputFromApi(body: StartRolloutBody, restApiId: string): StartRolloutInput {
+export function rolloutInputFromApi(body: StartRolloutBody): (restApiId: string) => StartRolloutInput {
   const defaultHold = (i: number) =>
     DEFAULT_PLAN.steps[Math.min(i, DEFAULT_PLAN.steps.length - 1)]!.holdSeconds;
   const steps = body.steps?.map((s, i) =>
@@ -17,7 +17,8 @@ export function rolloutInputFromApi(body: StartRolloutBody, restApiId: string): 
   );
   const d = DEFAULT_PLAN.gates;
   const raw = {
-    restApiId,
+    // Checked before the API is looked up (a bad plan is a 400 whatever the API); the real id is set after.
+    restApiId: "unresolved",
     stageName: body.stage,
     deployment: body.deploymentId
       ? { kind: "existing", deploymentId: body.deploymentId }
@@ -48,5 +49,6 @@ export function rolloutInputFromApi(body: StartRolloutBody, restApiId: string): 
   const r = startRolloutSchema.safeParse(raw);
   if (!r.success)
     throw new ApiProblem("invalid", "Please correct the body's fields.", fieldErrorsOf(r.error));
-  return r.data;
+  const input = r.data;
+  return (restApiId) => ({ ...input, restApiId });
 }

@@ -28,6 +28,29 @@ const BEARER = { "www-authenticate": 'Bearer realm="tollgate"' };
  * command writes name it. Scope checks come after, per operation.
  */
 export async function authenticate(headers: Headers): Promise<ApiCaller> {
+  return identify(headers);
+}
+
+/** The actor a token acts as (its id, name and prefix in the audit trail). */
+export function tokenActor(row: ApiTokenRow, tenantName = ""): Actor {
+  const scopes = tokenScopes(row).filter(isApiScope);
+  const who = { id: `token:${row.id}`, email: `token "${row.name}" (${row.prefix}…)`, name: row.name };
+  return row.tenantId
+    ? { kind: "partner", ...who, role: "partner", tenantId: row.tenantId, tenantName }
+    : { kind: "staff", ...who, role: staffRoleFor(scopes), tenantId: null };
+}
+
+/** A refusal of a known token: audited with the token as the actor (lib/api/define-api-route.ts). */
+export class TokenRefused extends ApiProblem {
+  constructor(
+    readonly token: ApiTokenRow,
+    problem: ApiProblem,
+  ) {
+    super(problem.code, problem.message, problem.errors, problem.headers);
+  }
+}
+
+async function identify(headers: Headers): Promise<ApiCaller> {
   const raw = headers.get("authorization") ?? "";
   const m = /^Bearer[ ]+(\S+)$/i.exec(raw.trim());
   if (!m)
@@ -40,6 +63,14 @@ export async function authenticate(headers: Headers): Promise<ApiCaller> {
   const value = m[1]!;
   const row = isTokenShaped(value) ? await findApiTokenByHash(hashToken(value)) : null;
   if (!row) throw new ApiProblem("token_invalid", "This token is not known.", undefined, BEARER);
+  try {
+    return await check(row, headers);
+  } catch (e) {
+    throw e instanceof ApiProblem ? new TokenRefused(row, e) : e;
+  }
+}
+
+async function check(row: ApiTokenRow, headers: Headers): Promise<ApiCaller> {
   const at = now();
   if (row.revokedAt) throw new ApiProblem("token_revoked", "This token was revoked.", undefined, BEARER);
   if (row.expiresAt && row.expiresAt <= at)

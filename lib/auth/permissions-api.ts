@@ -1,4 +1,4 @@
-import type { Permission, Role } from "./permissions";
+import type { Permission, Role, TenantRole } from "./permissions";
 
 /**
  * The scopes an automation API token (/api/v1, lib/api) may carry: a subset of the permission table. A token either
@@ -41,7 +41,7 @@ export function scopesFor(kind: "staff" | "tenant"): ApiScope[] {
  * The role a staff token acts with in the feature layer's own checks (defence in depth): the least role that holds
  * all its scopes, so a read-only operations token is not an admin underneath.
  */
-export function staffRoleFor(scopes: readonly ApiScope[]): Exclude<Role, "partner"> {
+export function staffRoleFor(scopes: readonly ApiScope[]): Exclude<Role, TenantRole> {
   const ops: readonly string[] = ["ops.view", "gateway.manage"];
   const fin: readonly string[] = ["finance.view", "invoices.read"];
   if (scopes.every((s) => ops.includes(s))) return "operator";

@@ -27,6 +27,7 @@ export const startRollout = defineOperation({
   scope: "gateway.manage",
   body: s.startRolloutBody,
   response: { status: 201, description: "The started rollout", schema: s.rolloutOut },
+  secretFields: ["webhookSecret"],
   audit: { action: "rollout.create", targetType: "stage" },
 });
 export const getRollout = defineOperation({

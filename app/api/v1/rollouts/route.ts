@@ -4,6 +4,7 @@ import { rolloutInputFromApi } from "@/lib/api/rollout-input";
 import { loadRestApiRef } from "@/lib/apis/loaders";
 import { startRollout as startRolloutCommand } from "@/lib/canary/commands";
 import { loadRollouts } from "@/lib/canary/loaders";
+import { rolloutWebhookSecret } from "@/lib/canary/webhook";
 
 export const GET = defineApiRoute(listRollouts, async ({ actor, query }) => {
   const api = query.api ? await loadRestApiRef(actor, query.api) : null;
@@ -15,6 +16,9 @@ export const GET = defineApiRoute(listRollouts, async ({ actor, query }) => {
 });
 
 export const POST = defineApiRoute(startRollout, async ({ actor, body }) => {
+  const withApi = rolloutInputFromApi(body);
   const api = await loadRestApiRef(actor, body.api);
-  return startRolloutCommand(actor, rolloutInputFromApi(body, api.id));
+  const r = await startRolloutCommand(actor, withApi(api.id));
+  // For verifying X-Tollgate-Signature: derived, never stored, returned once (null on a replay).
+  return { ...r, webhookSecret: body.webhookUrl ? rolloutWebhookSecret(r.id) : null };
 });
