@@ -172,3 +172,37 @@ export async function listPortalChanges(
     take,
   });
 }
+
+export async function getDeploymentSummary(restApiId: string, deploymentId: string): Promise<string | null> {
+  const row = await db.portalDeploymentSummary.findUnique({
+    where: { restApiId_deploymentId: { restApiId, deploymentId } },
+  });
+  return row?.summary ?? null;
+}
+
+export async function saveDeploymentSummary(restApiId: string, deploymentId: string, summary: string) {
+  await db.portalDeploymentSummary.upsert({
+    where: { restApiId_deploymentId: { restApiId, deploymentId } },
+    create: { restApiId, deploymentId, summary },
+    update: {},
+  });
+}
+
+/** Names of the tenants with requests on any of these usage plans since `sinceDay` (YYYY-MM-DD), by name. */
+export async function tenantsWithUsage(usagePlanIds: string[], sinceDay: string): Promise<string[]> {
+  if (usagePlanIds.length === 0) return [];
+  const rows = await db.usageDaily.findMany({
+    where: {
+      usagePlanId: { in: usagePlanIds },
+      day: { gte: sinceDay },
+      requests: { gt: 0 },
+      tenantId: { not: null },
+    },
+    select: { tenantId: true },
+    distinct: ["tenantId"],
+  });
+  const ids = rows.flatMap((r) => (r.tenantId ? [r.tenantId] : []));
+  if (ids.length === 0) return [];
+  const tenants = await db.tenant.findMany({ where: { id: { in: ids } }, select: { name: true } });
+  return tenants.map((t) => t.name).sort((a, b) => a.localeCompare(b));
+}
