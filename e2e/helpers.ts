@@ -26,6 +26,7 @@ export async function expectGatewayConsoleRefused(page: Page) {
     "/ops/rollouts",
     "/ops/rollouts/any",
     "/ops/drift",
+    "/ops/portal",
   ]) {
     await expectRefused(page, path);
   }

@@ -13,6 +13,7 @@ test("admin sees operations, administration and finance, but not the partner por
     "Metrics",
     "Rollouts",
     "Drift",
+    "Developer portal",
     "Audit",
     "Users",
     "Outbox",

@@ -13,6 +13,7 @@ test("operator sees the operator navigation and is refused other roles' pages", 
     "Metrics",
     "Rollouts",
     "Drift",
+    "Developer portal",
     "Audit",
   ]);
   for (const path of [
