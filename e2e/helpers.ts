@@ -31,6 +31,7 @@ export async function expectGatewayConsoleRefused(page: Page) {
     "/ops/rollouts",
     "/ops/rollouts/any",
     "/ops/drift",
+    "/ops/portal",
   ]) {
     await expectRefused(page, path);
   }

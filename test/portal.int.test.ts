@@ -28,6 +28,8 @@ let sdk: APIGatewayClient;
 let apiId: string;
 let otherApiId: string;
 let keyValue: string;
+let planAId: string;
+let upstreamBase: string;
 let acme: PartnerActor;
 let globex: PartnerActor;
 
@@ -101,6 +103,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => upstream.listen(0, "127.0.0.1", r));
   const upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+  upstreamBase = upstreamUrl;
 
   const { createGateway } = await import("@tollgate/local-gateway");
   dataDir = mkdtempSync(path.join(tmpdir(), "tollgate-portal-"));
@@ -132,6 +135,7 @@ beforeAll(async () => {
   );
   const key = await sdk.send(new CreateApiKeyCommand({ name: "portal-test", enabled: true }));
   keyValue = key.value!;
+  planAId = planA.id!;
   await sdk.send(
     new CreateUsagePlanKeyCommand({ usagePlanId: planA.id!, keyId: key.id!, keyType: "API_KEY" }),
   );
@@ -356,5 +360,56 @@ describe("changelog", () => {
     await gatewayCalls();
     expect(await syncAll()).toEqual({ exported: 0, changes: 0 });
     expect((await gatewayCalls()).GetExport ?? 0).toBe(0);
+  });
+});
+
+describe("before a deploy or promotion", () => {
+  it("names removed operations as breaking and the tenants that used the stage's plans, saying what cannot be known", async () => {
+    const { loadDeploymentImpact } = await import("@/lib/portal/impact");
+    const { GetStageCommand } = await import("@aws-sdk/client-api-gateway");
+    const { db } = await import("@/lib/db/client");
+    const { makeActor } = await import("./fixtures");
+    const op = await makeActor("operator");
+    const serving = (await sdk.send(new GetStageCommand({ restApiId: apiId, stageName: "prod" })))
+      .deploymentId!;
+    // The next version drops POST /refunds (overwrite with the original definition), deployed to another stage.
+    await sdk.send(
+      new PutRestApiCommand({ restApiId: apiId, mode: "overwrite", body: enc(definition(upstreamBase)) }),
+    );
+    const next = await sdk.send(new CreateDeploymentCommand({ restApiId: apiId, stageName: "staging" }));
+    await db.usageDaily.create({
+      data: {
+        apiKeyId: `k-${apiId}`,
+        usagePlanId: planAId,
+        tenantId: acme.tenantId,
+        day: new Date().toISOString().slice(0, 10),
+        requests: 3,
+      },
+    });
+    await gatewayCalls();
+    const input = {
+      restApiId: apiId,
+      stage: "prod",
+      servingDeploymentId: serving,
+      toDeploymentId: next.id!,
+      currentMethods: null,
+    };
+    const [impact] = await loadDeploymentImpact(op, input);
+    expect((await gatewayCalls()).GetDeployment).toBe(2);
+    expect(impact!.breaking).toBe(true);
+    expect(impact!.changes).toEqual([
+      {
+        operation: "POST /refunds",
+        kind: "removed",
+        breaking: true,
+        details: ["Breaking: operation removed"],
+      },
+    ]);
+    expect(impact!.tenants).toEqual([acme.tenantName]);
+    expect(impact!.who).toContain("not per operation");
+    // Deployments never change: the second look costs no AWS call.
+    await loadDeploymentImpact(op, input);
+    expect(total(await gatewayCalls())).toBe(0);
+    await expect(loadDeploymentImpact(acme, input)).rejects.toThrow();
   });
 });

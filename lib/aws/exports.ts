@@ -1,5 +1,5 @@
 import "server-only";
-import { GetExportCommand } from "@aws-sdk/client-api-gateway";
+import { GetDeploymentCommand, GetExportCommand } from "@aws-sdk/client-api-gateway";
 import { apiGateway } from "./clients";
 import { aws } from "./errors";
 
@@ -16,4 +16,16 @@ export async function exportStageOas30(restApiId: string, stageName: string): Pr
     "API Gateway",
   );
   return new TextDecoder().decode(out.body);
+}
+
+/** A deployment's API summary: path → method → { apiKeyRequired } (GetDeployment ?embed=apisummary). */
+export async function deploymentSummary(
+  restApiId: string,
+  deploymentId: string,
+): Promise<Record<string, Record<string, { apiKeyRequired?: boolean }>>> {
+  const out = await aws(
+    () => apiGateway.send(new GetDeploymentCommand({ restApiId, deploymentId, embed: ["apisummary"] })),
+    "API Gateway",
+  );
+  return (out.apiSummary ?? {}) as Record<string, Record<string, { apiKeyRequired?: boolean }>>;
 }

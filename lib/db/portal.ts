@@ -27,6 +27,18 @@ export type PortalSettingRow = {
 
 const key = (a: string, s: string) => `${a}\u0000${s}`;
 
+/** Two replicas writing the same row at once: PostgreSQL's upsert can lose the race with a unique violation. */
+const isUniqueConflict = (e: unknown) =>
+  typeof e === "object" && e !== null && (e as { code?: unknown }).code === "P2002";
+async function ignoringRace(write: () => Promise<unknown>, retry?: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (e) {
+    if (!isUniqueConflict(e)) throw e;
+    if (retry) await retry();
+  }
+}
+
 /** The inventory's view of the given API stages (name, description, current deployment); missing ones come back empty. */
 export async function portalStages(
   scope: InvScope,
@@ -112,11 +124,13 @@ export async function savePortalDoc(
   stageName: string,
   document: string,
 ) {
-  await db.portalApiDoc.upsert({
-    where: { restApiId_deploymentId: { restApiId, deploymentId } },
-    create: { restApiId, deploymentId, stageName, document },
-    update: {},
-  });
+  await ignoringRace(() =>
+    db.portalApiDoc.upsert({
+      where: { restApiId_deploymentId: { restApiId, deploymentId } },
+      create: { restApiId, deploymentId, stageName, document },
+      update: {},
+    }),
+  );
 }
 
 export type PortalChangeRow = {
@@ -142,23 +156,25 @@ export async function recordPortalChange(
   row: Omit<PortalChangeRow, "id" | "createdAt">,
   at: Date,
 ): Promise<void> {
-  await db.portalChange.upsert({
-    where: {
-      restApiId_stageName_toDeploymentId: {
-        restApiId: row.restApiId,
-        stageName: row.stageName,
-        toDeploymentId: row.toDeploymentId,
+  const write = () =>
+    db.portalChange.upsert({
+      where: {
+        restApiId_stageName_toDeploymentId: {
+          restApiId: row.restApiId,
+          stageName: row.stageName,
+          toDeploymentId: row.toDeploymentId,
+        },
       },
-    },
-    create: { ...row, createdAt: at },
-    // A rollback to a deployment seen before: the entry moves to now with the new comparison.
-    update: {
-      fromDeploymentId: row.fromDeploymentId,
-      changes: row.changes,
-      breaking: row.breaking,
-      createdAt: at,
-    },
-  });
+      create: { ...row, createdAt: at },
+      // A rollback to a deployment seen before: the entry moves to now with the new comparison.
+      update: {
+        fromDeploymentId: row.fromDeploymentId,
+        changes: row.changes,
+        breaking: row.breaking,
+        createdAt: at,
+      },
+    });
+  await ignoringRace(write, write);
 }
 
 export async function listPortalChanges(
@@ -171,4 +187,40 @@ export async function listPortalChanges(
     orderBy: { createdAt: "desc" },
     take,
   });
+}
+
+export async function getDeploymentSummary(restApiId: string, deploymentId: string): Promise<string | null> {
+  const row = await db.portalDeploymentSummary.findUnique({
+    where: { restApiId_deploymentId: { restApiId, deploymentId } },
+  });
+  return row?.summary ?? null;
+}
+
+export async function saveDeploymentSummary(restApiId: string, deploymentId: string, summary: string) {
+  await ignoringRace(() =>
+    db.portalDeploymentSummary.upsert({
+      where: { restApiId_deploymentId: { restApiId, deploymentId } },
+      create: { restApiId, deploymentId, summary },
+      update: {},
+    }),
+  );
+}
+
+/** Names of the tenants with requests on any of these usage plans since `sinceDay` (YYYY-MM-DD), by name. */
+export async function tenantsWithUsage(usagePlanIds: string[], sinceDay: string): Promise<string[]> {
+  if (usagePlanIds.length === 0) return [];
+  const rows = await db.usageDaily.findMany({
+    where: {
+      usagePlanId: { in: usagePlanIds },
+      day: { gte: sinceDay },
+      requests: { gt: 0 },
+      tenantId: { not: null },
+    },
+    select: { tenantId: true },
+    distinct: ["tenantId"],
+  });
+  const ids = rows.flatMap((r) => (r.tenantId ? [r.tenantId] : []));
+  if (ids.length === 0) return [];
+  const tenants = await db.tenant.findMany({ where: { id: { in: ids } }, select: { name: true } });
+  return tenants.map((t) => t.name).sort((a, b) => a.localeCompare(b));
 }

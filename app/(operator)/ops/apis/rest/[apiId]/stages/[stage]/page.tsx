@@ -21,6 +21,8 @@ import { CacheCard, ObservabilityCard, ThrottlingCard } from "./_components/sett
 import { StageProvider } from "./_components/stage-context";
 import { VariablesCard } from "./_components/variables-card";
 import { loadRollouts } from "@/lib/canary/loaders";
+import { DeploymentImpact } from "@/components/portal/deployment-impact";
+import { loadDeploymentImpact } from "@/lib/portal/impact";
 
 export const metadata: Metadata = { title: "Stage" };
 
@@ -36,9 +38,18 @@ export default async function RestStagePage({
   if (!read.ok) return <PageReadError message={read.message} />;
   const { api, stage, version, deployments, methods } = read.data;
   const manage = can(actor.role, "gateway.manage");
-  const [rollouts, changes] = await Promise.all([
+  const [rollouts, changes, impact] = await Promise.all([
     loadRollouts(actor, { restApiId: api.id, stageName: stage.stageName }),
     loadStageChanges(actor, api.id, stage.stageName),
+    manage
+      ? loadDeploymentImpact(actor, {
+          restApiId: api.id,
+          stage: stage.stageName,
+          servingDeploymentId: stage.deploymentId,
+          toDeploymentId: stage.canary?.deploymentId ?? null,
+          currentMethods: methods.length > 0 ? methods : null,
+        }).catch(() => null)
+      : Promise.resolve([]),
   ]);
   const rollout = rollouts.find((r) => r.status === "running" || r.status === "paused");
   const invokeUrl = api.endpoint.replace("{stage}", stage.stageName);
@@ -101,6 +112,7 @@ export default async function RestStagePage({
         />
         {manage ? (
           <StageProvider stage={stage} version={version}>
+            <DeploymentImpact impacts={impact} />
             <CanaryCard
               key={`canary-${version}`}
               apiName={api.name}

@@ -8,6 +8,8 @@ import { loadRestStage } from "@/lib/apis/loaders";
 import { readPage } from "@/lib/page-read";
 import { RolloutWizard } from "./_components/rollout-wizard";
 import { loadRollouts } from "@/lib/canary/loaders";
+import { DeploymentImpact } from "@/components/portal/deployment-impact";
+import { loadDeploymentImpact } from "@/lib/portal/impact";
 
 export const metadata: Metadata = { title: "Start a rollout" };
 
@@ -21,12 +23,20 @@ export default async function StartRolloutPage({
   const stageName = decodeURIComponent(stageParam);
   const read = await readPage(loadRestStage(actor, apiId, stageName));
   if (!read.ok) return <PageReadError message={read.message} />;
-  const { api, stage, deployments } = read.data;
+  const { api, stage, deployments, methods } = read.data;
   const [active] = await loadRollouts(actor, { restApiId: api.id, stageName: stage.stageName, active: true });
   const stageHref = `/ops/apis/rest/${api.id}/stages/${encodeURIComponent(stage.stageName)}`;
   const newestFirst = [...deployments].sort((a, b) =>
     (b.createdDate ?? "").localeCompare(a.createdDate ?? ""),
   );
+  // Before the canary starts: what the newest deployment, or a new one of the current definition, changes.
+  const impact = await loadDeploymentImpact(actor, {
+    restApiId: api.id,
+    stage: stage.stageName,
+    servingDeploymentId: stage.deploymentId,
+    toDeploymentId: stage.canary?.deploymentId ?? newestFirst[0]?.id ?? null,
+    currentMethods: methods.length > 0 ? methods : null,
+  }).catch(() => null);
   return (
     <>
       <PageHeader
@@ -47,14 +57,17 @@ export default async function StartRolloutPage({
           .
         </Alert>
       ) : (
-        <RolloutWizard
-          restApiId={api.id}
-          stageName={stage.stageName}
-          servingDeploymentId={stage.deploymentId}
-          canary={stage.canary}
-          variables={stage.variables}
-          deployments={newestFirst}
-        />
+        <>
+          <DeploymentImpact impacts={impact} />
+          <RolloutWizard
+            restApiId={api.id}
+            stageName={stage.stageName}
+            servingDeploymentId={stage.deploymentId}
+            canary={stage.canary}
+            variables={stage.variables}
+            deployments={newestFirst}
+          />
+        </>
       )}
     </>
   );

@@ -5,9 +5,9 @@ CREATE TABLE "portal_api_setting" (
     "description" TEXT,
     "hidden" BOOLEAN NOT NULL DEFAULT false,
     "updatedBy" TEXT,
-    "updatedAt" DATETIME NOT NULL,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
 
-    PRIMARY KEY ("restApiId", "stageName")
+    CONSTRAINT "portal_api_setting_pkey" PRIMARY KEY ("restApiId","stageName")
 );
 
 -- CreateTable
@@ -16,21 +16,33 @@ CREATE TABLE "portal_api_doc" (
     "deploymentId" TEXT NOT NULL,
     "stageName" TEXT NOT NULL,
     "document" TEXT NOT NULL,
-    "fetchedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "fetchedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    PRIMARY KEY ("restApiId", "deploymentId")
+    CONSTRAINT "portal_api_doc_pkey" PRIMARY KEY ("restApiId","deploymentId")
 );
 
 -- CreateTable
 CREATE TABLE "portal_change" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "restApiId" TEXT NOT NULL,
     "stageName" TEXT NOT NULL,
     "fromDeploymentId" TEXT,
     "toDeploymentId" TEXT NOT NULL,
     "changes" TEXT NOT NULL DEFAULT '[]',
     "breaking" BOOLEAN NOT NULL DEFAULT false,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "portal_change_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "portal_deployment_summary" (
+    "restApiId" TEXT NOT NULL,
+    "deploymentId" TEXT NOT NULL,
+    "summary" TEXT NOT NULL,
+    "fetchedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "portal_deployment_summary_pkey" PRIMARY KEY ("restApiId","deploymentId")
 );
 
 -- CreateIndex

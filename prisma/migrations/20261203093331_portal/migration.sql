@@ -5,9 +5,9 @@ CREATE TABLE "portal_api_setting" (
     "description" TEXT,
     "hidden" BOOLEAN NOT NULL DEFAULT false,
     "updatedBy" TEXT,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "updatedAt" DATETIME NOT NULL,
 
-    CONSTRAINT "portal_api_setting_pkey" PRIMARY KEY ("restApiId","stageName")
+    PRIMARY KEY ("restApiId", "stageName")
 );
 
 -- CreateTable
@@ -16,23 +16,31 @@ CREATE TABLE "portal_api_doc" (
     "deploymentId" TEXT NOT NULL,
     "stageName" TEXT NOT NULL,
     "document" TEXT NOT NULL,
-    "fetchedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "fetchedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "portal_api_doc_pkey" PRIMARY KEY ("restApiId","deploymentId")
+    PRIMARY KEY ("restApiId", "deploymentId")
 );
 
 -- CreateTable
 CREATE TABLE "portal_change" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "restApiId" TEXT NOT NULL,
     "stageName" TEXT NOT NULL,
     "fromDeploymentId" TEXT,
     "toDeploymentId" TEXT NOT NULL,
     "changes" TEXT NOT NULL DEFAULT '[]',
     "breaking" BOOLEAN NOT NULL DEFAULT false,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
 
-    CONSTRAINT "portal_change_pkey" PRIMARY KEY ("id")
+-- CreateTable
+CREATE TABLE "portal_deployment_summary" (
+    "restApiId" TEXT NOT NULL,
+    "deploymentId" TEXT NOT NULL,
+    "summary" TEXT NOT NULL,
+    "fetchedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    PRIMARY KEY ("restApiId", "deploymentId")
 );
 
 -- CreateIndex
