@@ -2,8 +2,8 @@
 # A realistic session with the AWS CLI alone (and curl for the data plane) against a Local Gateway:
 # import an OpenAPI REST API, deploy, create a stage, a usage plan with throttle + quota, an API key; call the
 # data plane with and without the key; read usage; start a canary with create-deployment --canary-settings,
-# change percentTraffic, promote it as AWS's guide describes (promote-canary-deployment.md), and read the
-# request count with cloudwatch get-metric-data.
+# change percentTraffic, promote it as AWS's guide describes (promote-canary-deployment.md), serve the stage on a
+# custom domain name (Host header → base path mapping), and read the request count with cloudwatch get-metric-data.
 #
 #   conformance/e2e-cli.sh http://127.0.0.1:4566     (npm run gateway first; AWS_CLI overrides /usr/bin/aws)
 #
@@ -115,7 +115,19 @@ aws apigateway update-stage --rest-api-id "$API" --stage-name prod \
 expect_eq "$(aws apigateway get-stage --rest-api-id "$API" --stage-name prod --query canarySettings)" "None" \
   "canary removed"
 
-step "cloudwatch get-metric-data Count (ApiName, Stage) → 4 requests (3 served + 1 refused)"
+step "custom domain: create-domain-name + create-base-path-mapping shop → prod; call it by Host header"
+DOMAIN="e2e-$$-$RANDOM.example.com"
+aws apigateway create-domain-name --domain-name "$DOMAIN" \
+  --certificate-arn arn:aws:acm:us-east-1:000000000000:certificate/e2e >/dev/null
+aws apigateway create-base-path-mapping --domain-name "$DOMAIN" --base-path shop --rest-api-id "$API" \
+  --stage prod >/dev/null
+code=$(curl -s -o "$WORK/body" -w '%{http_code}' -H "Host: $DOMAIN" -H "x-api-key: $VALUE" "$ENDPOINT/shop/pets")
+expect_eq "$code" "200" "custom domain status"
+grep -q '"stage": "prod"' "$WORK/body" || fail "custom domain body: $(cat "$WORK/body")"
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "Host: $DOMAIN" "$ENDPOINT/nope/pets")
+expect_eq "$code" "403" "unmapped base path"
+
+step "cloudwatch get-metric-data Count (ApiName, Stage) → 5 requests (4 served + 1 refused)"
 START=$(date -u -d '-10 minutes' +%Y-%m-%dT%H:%M:00Z)
 END=$(date -u -d '+2 minutes' +%Y-%m-%dT%H:%M:00Z)
 cat >"$WORK/queries.json" <<JSON
@@ -125,6 +137,6 @@ cat >"$WORK/queries.json" <<JSON
 JSON
 TOTAL=$(aws cloudwatch get-metric-data --metric-data-queries "file://$WORK/queries.json" \
   --start-time "$START" --end-time "$END" --query 'sum(MetricDataResults[0].Values)')
-expect_eq "$TOTAL" "4.0" "Count sum"
+expect_eq "$TOTAL" "5.0" "Count sum"
 
 echo "e2e-cli: all steps passed (api $API, plan $PLAN, key $KEY)"
