@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   turbopack: { root: import.meta.dirname },
+  // forbidden() → app/forbidden.tsx with HTTP 403 (the /forbidden page).
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

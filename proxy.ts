@@ -39,6 +39,8 @@ export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce, { dev: DEV });
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
+  // The page asked for, so a sign-in redirect can come back to it (lib/auth/session.ts; same-origin paths only).
+  headers.set("x-tollgate-path", `${request.nextUrl.pathname}${request.nextUrl.search}`);
   headers.set("Content-Security-Policy", csp);
   return withHeaders(NextResponse.next({ request: { headers } }), csp);
 }

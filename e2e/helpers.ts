@@ -8,6 +8,11 @@ export async function signIn(page: Page, email: string, password = E2E.password)
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
+/** Waits until React has hydrated the page (`<html data-hydrated>`), so a click reaches its handler. */
+export async function waitForHydration(page: Page) {
+  await expect(page.locator("html[data-hydrated]")).toBeAttached();
+}
+
 /** Opens a page and expects the 403 page (role-refused) rather than its content. */
 export async function expectRefused(page: Page, path: string) {
   await page.goto(path);

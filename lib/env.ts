@@ -60,6 +60,8 @@ const schema = z
       .regex(/^\d{12}$/, "must be the 12-digit AWS account id")
       .optional(),
     INVENTORY_READS: z.enum(["on", "off"]).default("on"),
+    // Developer portal "Try it": how long Tollgate waits for the stage's answer before giving up (ms).
+    TRY_IT_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(10_000),
     // The sync's own pace (calls a second) until the shared control-plane budget paces every call.
     INVENTORY_SYNC_RPS: z.coerce.number().positive().max(100).default(2),
     // Tollgate's share of the account's API Gateway control-plane limit (AWS: ~10 requests/s, burst 40), per

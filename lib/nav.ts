@@ -1,7 +1,16 @@
 import type { Actor } from "@/lib/auth/actor";
 import { can, type Permission } from "@/lib/auth/permissions";
 
-export type NavItem = { href: string; label: string; icon: NavIcon; permission: Permission; hint?: string };
+/** Counts a layout may show next to a nav item (e.g. plan requests waiting for a decision). */
+export type NavBadge = "plan-requests";
+export type NavItem = {
+  href: string;
+  label: string;
+  icon: NavIcon;
+  permission: Permission;
+  hint?: string;
+  badge?: NavBadge;
+};
 export type NavIcon =
   | "apis"
   | "plans"
@@ -18,7 +27,10 @@ export type NavIcon =
   | "prices"
   | "home"
   | "rollouts"
-  | "drift";
+  | "drift"
+  | "tokens"
+  | "requests"
+  | "alerts";
 export type NavSection = { title: string; items: NavItem[] };
 
 const SECTIONS: NavSection[] = [
@@ -29,10 +41,18 @@ const SECTIONS: NavSection[] = [
       { href: "/ops/apis", label: "APIs", icon: "apis", permission: "ops.view" },
       { href: "/ops/usage-plans", label: "Usage plans", icon: "plans", permission: "ops.view" },
       { href: "/ops/tenants", label: "Tenants", icon: "tenants", permission: "tenants.read" },
+      {
+        href: "/ops/plan-requests",
+        label: "Plan requests",
+        icon: "requests",
+        permission: "ops.view",
+        badge: "plan-requests",
+      },
       { href: "/ops/keys", label: "API keys", icon: "keys", permission: "ops.view" },
       { href: "/ops/metrics", label: "Metrics", icon: "metrics", permission: "ops.view" },
       { href: "/ops/rollouts", label: "Rollouts", icon: "rollouts", permission: "ops.view" },
       { href: "/ops/drift", label: "Drift", icon: "drift", permission: "ops.view" },
+      { href: "/ops/portal", label: "Developer portal", icon: "apis", permission: "portal.manage" },
       { href: "/ops/audit", label: "Audit", icon: "audit", permission: "audit.read" },
     ],
   },
@@ -41,6 +61,8 @@ const SECTIONS: NavSection[] = [
     items: [
       { href: "/ops/users", label: "Users", icon: "users", permission: "users.read" },
       { href: "/ops/outbox", label: "Outbox", icon: "outbox", permission: "outbox.read" },
+      { href: "/ops/tokens", label: "API tokens", icon: "tokens", permission: "tokens.manage" },
+      { href: "/ops/api-docs", label: "Automation API", icon: "apis", permission: "ops.view" },
     ],
   },
   {
@@ -56,9 +78,12 @@ const SECTIONS: NavSection[] = [
     title: "Your API access",
     items: [
       { href: "/partner", label: "Keys", icon: "keys", permission: "partner.view" },
+      { href: "/partner/apis", label: "APIs", icon: "apis", permission: "partner.view" },
       { href: "/partner/usage", label: "Usage", icon: "usage", permission: "partner.view" },
       { href: "/partner/plan", label: "Plan", icon: "plan", permission: "partner.view" },
       { href: "/partner/invoices", label: "Invoices", icon: "invoices", permission: "partner.view" },
+      { href: "/partner/tokens", label: "API tokens", icon: "tokens", permission: "tokens.self" },
+      { href: "/partner/alerts", label: "Alerts", icon: "alerts", permission: "alerts.self" },
     ],
   },
 ];

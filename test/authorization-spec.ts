@@ -1,5 +1,6 @@
 import type { Role } from "@/lib/auth/permissions";
 import type { PartnerActor } from "@/lib/auth/actor";
+import type { ApiScope } from "@/lib/auth/permissions-api";
 
 /**
  * The authorization spec: every server action (lib/actions/*.ts) and route handler (app/**\/route.ts) with the roles
@@ -7,7 +8,15 @@ import type { PartnerActor } from "@/lib/auth/actor";
  * fails a test. test/authorization.db.test.ts calls each one as every other role (and, where it takes ids, as a
  * partner of another tenant) and expects a refusal; it also fails when an entry point is missing from this file.
  */
-export type Fixture = { tenantId: string; otherTenantPartner: PartnerActor; keyId: string };
+export type Fixture = {
+  tenantId: string;
+  otherTenantPartner: PartnerActor;
+  keyId: string;
+  /** An automation API token of the fixture tenant. */
+  tokenId: string;
+  /** A pending plan request of the fixture tenant. */
+  planRequestId: string;
+};
 export type ActionEntry = {
   allowed: readonly Role[] | "public";
   /** A well-formed input; the refusal must come from authorization, not from validation. */
@@ -143,6 +152,24 @@ export const ACTIONS: Record<string, ActionEntry> = {
     input: () => ({ keyId: "missing" }),
     crossTenant: (f) => ({ keyId: f.keyId }),
   },
+  // Plan requests: partners ask and withdraw (own tenant only); operators decide.
+  "request-plan-change": {
+    allowed: PARTNER,
+    input: () => ({ toPlanId: "missing", fromPlanId: "", message: "Spec request" }),
+  },
+  "withdraw-plan-request": {
+    allowed: PARTNER,
+    input: () => ({ requestId: "missing" }),
+    crossTenant: (f) => ({ requestId: f.planRequestId }),
+  },
+  "approve-plan-request": { allowed: STAFF_OPS, input: () => ({ requestId: "missing" }) },
+  "decline-plan-request": {
+    allowed: STAFF_OPS,
+    input: () => ({ requestId: "missing", reason: "Spec reason" }),
+  },
+  // Alerts: partner users switch their own; the unsubscribe link works without a session (a signed token).
+  "set-alert-opt-in": { allowed: PARTNER, input: () => ({ kind: "quota", on: true }) },
+  "unsubscribe-alerts": { allowed: "public", input: () => ({}) },
   "create-price-plan": {
     allowed: FINANCE,
     input: () => ({
@@ -174,12 +201,34 @@ export const ACTIONS: Record<string, ActionEntry> = {
     }),
   },
   "reissue-invoice": { allowed: FINANCE, input: () => ({ invoiceId: "unknown-invoice" }) },
+  // Automation API tokens (issue 17): admins any token; partners only their own tenant's.
+  "create-service-token": {
+    allowed: ADMIN,
+    input: () => ({ name: "Spec token", scopes: ["ops.view"] }),
+  },
+  "revoke-service-token": { allowed: ADMIN, input: () => ({ tokenId: "unknown-token" }) },
+  "create-tenant-token": {
+    allowed: PARTNER,
+    input: () => ({ name: "Spec token", scopes: ["keys.self"] }),
+  },
+  "revoke-tenant-token": {
+    allowed: PARTNER,
+    input: () => ({ tokenId: "unknown-token" }),
+    crossTenant: (f) => ({ tokenId: f.tokenId }),
+  },
+  "update-portal-setting": {
+    allowed: STAFF_OPS,
+    input: () => ({ apiId: "specapi", stage: "prod", description: "", hidden: false }),
+  },
 };
 
-export type RouteEntry = {
-  allowed: readonly Role[] | "public";
-  methods: readonly ("GET" | "POST" | "PUT" | "PATCH" | "DELETE")[];
-};
+export type RouteEntry =
+  | { allowed: readonly Role[] | "public"; methods: readonly ("GET" | "POST" | "PUT" | "PATCH" | "DELETE")[] }
+  | {
+      /** /api/v1: a Bearer token (no session) holding this scope per method; per kind of token where it differs. */
+      allowed: "token";
+      scopes: Partial<Record<"GET" | "POST", ApiScope | { staff: ApiScope; tenant: ApiScope }>>;
+    };
 
 /** Keyed by the route's folder under app/. */
 export const ROUTES: Record<string, RouteEntry> = {
@@ -195,4 +244,24 @@ export const ROUTES: Record<string, RouteEntry> = {
   // Scoped by the actor: a partner gets only its own tenant's invoices (test: lib/db/invoices.test.ts).
   "api/finance/reports/usage": { allowed: ["admin", "finance"], methods: ["GET"] },
   "api/invoices/[id]/csv": { allowed: ["admin", "finance", "partner"], methods: ["GET"] },
+  // The automation API (issue 17): token routes, tested in test/authorization.db.test.ts with tokens.
+  "api/v1/openapi.json": { allowed: "public", methods: ["GET"] },
+  "api/v1/rollouts": { allowed: "token", scopes: { GET: "ops.view", POST: "gateway.manage" } },
+  "api/v1/rollouts/[id]": { allowed: "token", scopes: { GET: "ops.view" } },
+  "api/v1/rollouts/[id]/[command]": { allowed: "token", scopes: { POST: "gateway.manage" } },
+  "api/v1/apis/[api]/deployments": { allowed: "token", scopes: { GET: "ops.view", POST: "gateway.manage" } },
+  "api/v1/apis/[api]/stages/[stage]": { allowed: "token", scopes: { GET: "ops.view" } },
+  "api/v1/tenants/[tenant]/keys": { allowed: "token", scopes: { GET: "keys.self", POST: "keys.self" } },
+  "api/v1/tenants/[tenant]/keys/[keyId]/rotate": { allowed: "token", scopes: { POST: "keys.self" } },
+  "api/v1/tenants/[tenant]/keys/[keyId]/revoke": { allowed: "token", scopes: { POST: "keys.self" } },
+  "api/v1/tenants/[tenant]/usage": {
+    allowed: "token",
+    scopes: { GET: { staff: "finance.view", tenant: "partner.view" } },
+  },
+  "api/v1/invoices": { allowed: "token", scopes: { GET: "invoices.read" } },
+  "api/v1/invoices/[id]": { allowed: "token", scopes: { GET: "invoices.read" } },
+  "api/v1/invoices/[id]/csv": { allowed: "token", scopes: { GET: "invoices.read" } },
+  // Scoped by the actor: only stages of the partner's own catalog (test: test/portal.int.test.ts).
+  "api/partner/try-it": { allowed: PARTNER, methods: ["POST"] },
+  "api/partner/apis/[apiId]/[stage]/openapi": { allowed: PARTNER, methods: ["GET"] },
 };

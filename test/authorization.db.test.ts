@@ -8,6 +8,9 @@ import { PERMISSIONS, ROLES, type Role } from "@/lib/auth/permissions";
 import { ACTIONS, ROUTES, type Fixture } from "./authorization-spec";
 import { makeActor, makeTenant } from "./fixtures";
 import { db } from "@/lib/db/client";
+import { createApiToken } from "@/lib/tokens/commands";
+import { scopesFor, type ApiScope } from "@/lib/auth/permissions-api";
+import type { ApiRoute } from "@/lib/api/define-api-route";
 
 const current = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/auth/session", () => ({
@@ -54,7 +57,29 @@ beforeAll(async () => {
   await db.apiKeyRecord.create({
     data: { id: keyId, tenantId: tenant.id, label: "Spec", environment: "test" },
   });
-  fixture = { tenantId: tenant.id, otherTenantPartner: await makeActor("partner"), keyId };
+  const { token } = await createApiToken(actors.partner, {
+    name: "Spec token",
+    scopes: ["keys.self"],
+    tenantId: "",
+    ipAllowList: [],
+    ratePerMinute: 120,
+  });
+  const planRequest = await db.planRequest.create({
+    data: {
+      tenantId: tenant.id,
+      requestedById: actors.partner.id,
+      toPlanId: "spec-plan",
+      message: "Spec",
+      pendingKey: tenant.id,
+    },
+  });
+  fixture = {
+    tenantId: tenant.id,
+    otherTenantPartner: await makeActor("partner"),
+    keyId,
+    tokenId: token.id,
+    planRequestId: planRequest.id,
+  };
 });
 
 describe("authorization spec is complete", () => {
@@ -108,6 +133,7 @@ describe.each(routeFiles)("route handler /%s", (dir) => {
     const entry = ROUTES[dir];
     if (!entry) throw new Error(`${dir} is missing from test/authorization-spec.ts`);
     if (entry.allowed === "public") return;
+    if (entry.allowed === "token") return checkTokenRoute(dir, entry.scopes);
     const { NextRequest } = await import("next/server");
     const mod = (await import(`@/app/${dir}/route`)) as Record<string, TollgateRoute<Record<string, string>>>;
     for (const method of entry.methods) {
@@ -124,3 +150,48 @@ describe.each(routeFiles)("route handler /%s", (dir) => {
     }
   });
 });
+
+/**
+ * /api/v1 routes take no session: a Bearer token. Each declares the spec's scope; without a token it answers 401,
+ * with a token of the same kind lacking the scope 403 — even for a signed-in admin's session.
+ */
+async function checkTokenRoute(
+  dir: string,
+  scopes: Partial<Record<"GET" | "POST", ApiScope | { staff: ApiScope; tenant: ApiScope }>>,
+) {
+  const { NextRequest } = await import("next/server");
+  const mod = (await import(`@/app/${dir}/route`)) as Record<string, ApiRoute>;
+  const exported = ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => m in mod);
+  expect(exported.sort()).toEqual(Object.keys(scopes).sort());
+  for (const [method, scope] of Object.entries(scopes) as [
+    "GET" | "POST",
+    ApiScope | { staff: ApiScope; tenant: ApiScope },
+  ][]) {
+    const handler = mod[method]!;
+    expect(handler.meta?.operation.scope, `${method} /${dir} scope`).toEqual(scope);
+    const call = (token?: string) =>
+      handler(
+        new NextRequest(`http://127.0.0.1/${dir}`, {
+          method,
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+        }),
+        { params: Promise.resolve({}) },
+      );
+    current.actor = actors.admin; // a session is not a token
+    expect((await call()).status, `${method} /${dir} without a token`).toBe(401);
+    for (const kind of ["staff", "tenant"] as const) {
+      const needed = typeof scope === "string" ? scope : scope[kind];
+      const others = scopesFor(kind).filter((s) => s !== needed);
+      const { value } = await createApiToken(actors.admin, {
+        name: `Spec ${kind}`,
+        scopes: others,
+        tenantId: kind === "tenant" ? fixture.tenantId : "",
+        ipAllowList: [],
+        ratePerMinute: 1000,
+      });
+      const res = await call(value);
+      expect(res.status, `${method} /${dir} with a ${kind} token without ${needed}`).toBe(403);
+      expect(((await res.json()) as { type: string }).type).toBe("urn:tollgate:problem:scope-missing");
+    }
+  }
+}

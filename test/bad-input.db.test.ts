@@ -61,6 +61,7 @@ const ACCEPTED: Record<string, Set<string>> = {
   "set-user-disabled": new Set(["disabled=true"]),
   "update-http-stage": new Set(["change.autoDeploy=true"]),
   "set-key-enabled": new Set(["enabled=true"]),
+  "set-alert-opt-in": new Set(["on=true"]),
   // tenantId null = "no tenant" (staff roles).
   "invite-user": new Set(["tenantId=null"]),
 };
@@ -75,8 +76,12 @@ const TEXT: Record<string, string[]> = {
   "update-usage-plan": ["plan.name"],
   "create-deployment": ["description"],
   "void-invoice": ["reason"],
+  "request-plan-change": ["message"],
+  "decline-plan-request": ["reason"],
   "sign-in": ["password"],
   "accept-invitation": ["name", "password", "confirm"],
+  "create-service-token": ["name"],
+  "create-tenant-token": ["name"],
 };
 const isPlainText = (v: unknown) => typeof v === "string" && v !== HUGE && !/[\u0000-\u001f\u202e]/.test(v);
 
@@ -95,6 +100,7 @@ async function load(file: string): Promise<TollgateAction<unknown, unknown>> {
 /** Bases for the two public actions, whose authorization-spec input is `{}`. */
 const PUBLIC_BASE: Record<string, unknown> = {
   "sign-in": { email: "nobody@x.example", password: "not-the-password" },
+  "unsubscribe-alerts": { token: "bm9ib2R5OnF1b3Rh.not-a-valid-signature-at-all" },
   "accept-invitation": {
     token: "not-a-real-token-0123456789",
     name: "Pat",
@@ -139,7 +145,13 @@ beforeAll(async () => {
     finance: await makeActor("finance"),
     partner: await makeActor("partner", tenant.id),
   };
-  fixture = { tenantId: tenant.id, otherTenantPartner: await makeActor("partner"), keyId: "missing-key" };
+  fixture = {
+    tenantId: tenant.id,
+    otherTenantPartner: await makeActor("partner"),
+    keyId: "missing-key",
+    tokenId: "missing-token",
+    planRequestId: "missing-request",
+  };
 });
 afterAll(async () => {
   await tg.stop();

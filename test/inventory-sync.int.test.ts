@@ -40,7 +40,16 @@ async function gatewayCalls(reset = true): Promise<Record<string, number>> {
 }
 const sum = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
 
-const sync = async () => (await import("@/lib/inventory/sync")).runInventorySync({ rps: Infinity, scope });
+// Lists and re-reads the round-robin detail on every sweep (the job spreads those thinner: `quickSync`).
+const sync = async () =>
+  (await import("@/lib/inventory/sync")).runInventorySync({
+    rps: Infinity,
+    scope,
+    listEveryMs: 0,
+    extrasEveryMs: 0,
+  });
+const quickSync = async () =>
+  (await import("@/lib/inventory/sync")).runInventorySync({ rps: Infinity, scope });
 const changes = async (apiId: string, stage: string) =>
   (await import("@/lib/db/gateway-changes")).stageChanges(operator, scope, apiId, stage);
 
@@ -98,6 +107,69 @@ describe("inventory sync", () => {
     expect(calls.GetRestApis).toBe(1);
     expect(calls.GetApis).toBe(1);
     expect(calls.GetUsagePlans).toBe(1);
+  });
+
+  it("between list calls, a sweep is one GetStages per known API and still finds an outside change", async () => {
+    await sync(); // lists now: the next sweep within LIST_EVERY_MS does not
+    await gatewayCalls();
+    const quiet = await quickSync();
+    expect(quiet).toMatchObject({ listed: false, changes: 0, apis: 4 });
+    expect(await gatewayCalls()).toEqual({ GetStages: 4 });
+    await outside.send(
+      new UpdateStageCommand({
+        restApiId: seeded.restApis.weather,
+        stageName: "prod",
+        patchOperations: [{ op: "replace", path: "/variables/quick", value: "yes" }],
+      }),
+    );
+    const found = await quickSync();
+    expect(found).toMatchObject({ listed: false, changes: 1 });
+    const [latest] = await changes(seeded.restApis.weather, "prod");
+    expect(latest).toMatchObject({ source: "outside" });
+    expect(latest?.summary).toEqual(["stage variable `quick` added: yes"]);
+  });
+
+  it("checks the API checked longest ago first", async () => {
+    const { db } = await import("@/lib/db/client");
+    const key = (id: string) => ({ account_region_id: { ...scope, id } });
+    await db.invV2Api.update({ where: key(seeded.httpApiId), data: { syncedAt: new Date("2001-01-01") } });
+    await db.invRestApi.update({
+      where: key(seeded.restApis.weather),
+      data: { syncedAt: new Date("2000-01-01") },
+    });
+    const before = Date.now();
+    await (await import("@/lib/inventory/sync")).runInventorySync({ rps: 20, scope });
+    const rest = await db.invRestApi.findMany({ where: scope, select: { id: true, syncedAt: true } });
+    const v2 = await db.invV2Api.findMany({ where: scope, select: { id: true, syncedAt: true } });
+    const order = [...rest, ...v2]
+      .filter((a) => a.syncedAt.getTime() >= before)
+      .sort((a, b) => a.syncedAt.getTime() - b.syncedAt.getTime())
+      .map((a) => a.id);
+    expect(order).toHaveLength(4);
+    expect(order.slice(0, 2)).toEqual([seeded.restApis.weather, seeded.httpApiId]);
+  });
+
+  it("pages read the inventory while its first sweep is under way, and live otherwise", async () => {
+    const { inventoryReadable, inventoryReady, freshness } = await import("@/lib/inventory/read");
+    const { setInvSyncState } = await import("@/lib/db/gateway-changes");
+    const { tryAcquireLease, releaseLease } = await import("@/lib/db/leases");
+    const fresh = { account: "444455556666", region: "eu-west-1" };
+    expect(await inventoryReadable(fresh)).toBe(false);
+    await setInvSyncState(fresh, { sweepStartedAt: new Date() });
+    // A sweep that started and is no longer held (its replica died) does not count.
+    expect(await inventoryReadable(fresh)).toBe(false);
+    expect(await tryAcquireLease("inventory-sync", "test-holder", 60_000)).toBe(true);
+    try {
+      expect(await inventoryReadable(fresh)).toBe(true);
+      expect(await inventoryReady(fresh)).toBe(false);
+      await setInvSyncState(fresh, { lastSweepAt: new Date() });
+      expect(await inventoryReady(fresh)).toBe(true);
+    } finally {
+      await releaseLease("inventory-sync", "test-holder");
+    }
+    expect(await inventoryReadable(fresh)).toBe(true);
+    // The scope under test (synced): lists are not "warming".
+    expect(await freshness(operator, { kind: "all" })).toMatchObject({ live: false, warming: false });
   });
 
   it("records a change made outside Tollgate with its difference in words, and an audit entry", async () => {

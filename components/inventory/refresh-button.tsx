@@ -12,10 +12,13 @@ import type { RefreshTarget } from "@/lib/schemas/inventory";
 export function FreshnessBar({
   asOf,
   live,
+  warming = false,
   target,
 }: {
   asOf: string | null;
   live: boolean;
+  /** The inventory's first sync is under way: lists may be incomplete. */
+  warming?: boolean;
   target: RefreshTarget;
 }) {
   const router = useRouter();
@@ -42,6 +45,8 @@ export function FreshnessBar({
       <span aria-live="polite">
         {live ? (
           "Read live from API Gateway (the inventory has not finished its first sync)."
+        ) : warming && target.kind !== "rest" && target.kind !== "v2" ? (
+          "Loading the inventory: Tollgate is reading API Gateway for the first time (its first sync), so this list may be incomplete for a few minutes."
         ) : asOf ? (
           <>
             As of{" "}

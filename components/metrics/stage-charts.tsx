@@ -44,6 +44,19 @@ function Chart({
     }
     return row;
   });
+  // No value at all in the window (a new or idle stage): say so instead of drawing an empty frame.
+  if (!points.some((p) => lines.some((l) => p[l.key] != null)))
+    return (
+      <figure className="flex flex-col gap-1" aria-label={title}>
+        <figcaption className="text-sm font-medium">
+          {title} <span className="text-xs font-normal text-muted-foreground">({unit})</span>
+        </figcaption>
+        <div className="flex h-48 items-center justify-center rounded-md border border-dashed px-4 text-center text-sm text-muted-foreground">
+          No data yet: CloudWatch has no values for this period. They appear a minute or two after the stage
+          serves requests.
+        </div>
+      </figure>
+    );
   return (
     <TimeLineChart
       title={title}
@@ -57,13 +70,15 @@ function Chart({
 
 /**
  * A stage's CloudWatch charts, base and canary overlaid, refreshing on their own. Each refresh is one request to
- * /api/ops/metrics/stage, which makes one GetMetricData call for all series.
+ * /api/ops/metrics/stage, which makes one GetMetricData call for all series. A REST stage's canary series are always
+ * asked for, so after a canary is promoted or abandoned its traffic of the window stays on the charts.
  */
 export function StageCharts({ target, canary }: { target: MetricTarget; canary: boolean }) {
   const [range, setRange] = useState<MetricRange>("1h");
-  const q = useQuery(stageMetricsQuery(target, range, canary));
+  const q = useQuery(stageMetricsQuery(target, range, target.kind === "REST"));
   const points = q.data?.points ?? [];
-  const arms = canary ? (["b", "c"] as const) : (["b"] as const);
+  const hadCanary = canary || points.some((p) => (p.c_count ?? 0) > 0);
+  const arms = hadCanary ? (["b", "c"] as const) : (["b"] as const);
   const armName = { b: target.stage, c: "canary" };
   const armColor = { b: ARM_COLORS.base, c: ARM_COLORS.canary };
   const lines = (series: string, scale?: number): Line[] =>
@@ -81,8 +96,8 @@ export function StageCharts({ target, canary }: { target: MetricTarget; canary: 
           <CardTitle>Metrics</CardTitle>
           <CardDescription>
             CloudWatch AWS/ApiGateway metrics of {target.stage}
-            {canary ? " and its canary (dashed)" : ""}, {RANGES[range].label.toLowerCase()}, in UTC. Refreshes
-            on its own
+            {hadCanary ? (canary ? " and its canary (dashed)" : " and its former canary (dashed)") : ""},{" "}
+            {RANGES[range].label.toLowerCase()}, in UTC. Refreshes on its own
             {q.dataUpdatedAt ? `; updated ${new Date(q.dataUpdatedAt).toISOString().slice(11, 19)} UTC` : ""}.
           </CardDescription>
         </div>

@@ -22,7 +22,10 @@ function Arm({ arm }: { arm: ArmMetrics }) {
   );
 }
 
-/** Every decision, newest first, with the metrics and gate checks it was based on. */
+/**
+ * Every decision, newest first, with the metrics and gate checks it was based on. The checks sit under the decision
+ * they explain (not in a column of their own) so nothing is cut off at laptop widths.
+ */
 export function DecisionLog({ decisions }: { decisions: readonly DecisionDto[] }) {
   if (decisions.length === 0) return <p className="text-sm text-muted-foreground">No decisions yet.</p>;
   return (
@@ -32,10 +35,9 @@ export function DecisionLog({ decisions }: { decisions: readonly DecisionDto[] }
           <TableHead>Time</TableHead>
           <TableHead>Action</TableHead>
           <TableHead>Step</TableHead>
-          <TableHead className="min-w-64">Why</TableHead>
+          <TableHead className="min-w-80">Why, and the checks applied</TableHead>
           <TableHead>Canary</TableHead>
           <TableHead>Base</TableHead>
-          <TableHead className="min-w-56">Checks</TableHead>
           <TableHead>By</TableHead>
         </TableRow>
       </TableHeader>
@@ -52,25 +54,26 @@ export function DecisionLog({ decisions }: { decisions: readonly DecisionDto[] }
             <TableCell className="text-xs whitespace-nowrap">
               {d.stepIndex + 1} · {d.percent} %
             </TableCell>
-            <TableCell className="text-sm whitespace-normal">{d.explanation}</TableCell>
-            <TableCell>{d.metrics ? <Arm arm={d.metrics.canary} /> : "—"}</TableCell>
-            <TableCell>{d.metrics ? <Arm arm={d.metrics.base} /> : "—"}</TableCell>
-            <TableCell>
-              {d.checks.length === 0 ? (
-                <span className="text-xs text-muted-foreground">—</span>
-              ) : (
-                <ul className="flex flex-col gap-1">
+            <TableCell className="text-sm whitespace-normal">
+              <p>{d.explanation}</p>
+              {d.checks.length > 0 ? (
+                <ul className="mt-2 flex flex-col gap-1" aria-label="Checks">
                   {d.checks.map((c) => (
                     <li key={c.gate}>
-                      <Badge variant={c.passed ? "success" : "destructive"} className="whitespace-normal">
+                      <Badge
+                        variant={c.passed ? "success" : "destructive"}
+                        className="h-auto text-left whitespace-normal"
+                      >
                         <span className="sr-only">{c.passed ? "passed: " : "failed: "}</span>
                         {describeCheck(c)}
                       </Badge>
                     </li>
                   ))}
                 </ul>
-              )}
+              ) : null}
             </TableCell>
+            <TableCell>{d.metrics ? <Arm arm={d.metrics.canary} /> : "—"}</TableCell>
+            <TableCell>{d.metrics ? <Arm arm={d.metrics.base} /> : "—"}</TableCell>
             <TableCell className="text-xs">{d.actorEmail}</TableCell>
           </TableRow>
         ))}

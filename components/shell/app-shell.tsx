@@ -2,12 +2,20 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
 import type { Actor } from "@/lib/auth/actor";
-import { navFor } from "@/lib/nav";
+import { navFor, type NavBadge } from "@/lib/nav";
 import { NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
 
 /** The signed-in frame: role-specific navigation, user menu, theme switch. Data comes in as small props. */
-export function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
+export function AppShell({
+  actor,
+  badges,
+  children,
+}: {
+  actor: Actor;
+  badges?: Partial<Record<NavBadge, number>>;
+  children: ReactNode;
+}) {
   return (
     <div className="flex min-h-dvh">
       <a
@@ -21,14 +29,14 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
           <span aria-hidden="true" className="inline-block size-6 rounded-md bg-primary" />
           Tollgate
         </Link>
-        <NavLinks sections={navFor(actor)} />
+        <NavLinks sections={navFor(actor)} badges={badges ?? {}} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex h-14 items-center justify-between gap-3 border-b border-border px-4 md:px-6">
           <details className="md:hidden">
             <summary className="cursor-pointer text-sm font-medium">Menu</summary>
             <div className="absolute z-40 mt-2 w-64 rounded-md border border-border bg-card p-3 shadow-lg">
-              <NavLinks sections={navFor(actor)} />
+              <NavLinks sections={navFor(actor)} badges={badges ?? {}} />
             </div>
           </details>
           <p className="hidden text-sm text-muted-foreground md:block">

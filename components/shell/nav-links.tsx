@@ -1,6 +1,7 @@
 "use client";
 import {
   GitCompare,
+  KeySquare,
   Activity,
   BarChart3,
   FileText,
@@ -16,10 +17,13 @@ import {
   Tags,
   Users,
   Building2,
+  Inbox,
+  Bell,
 } from "lucide-react";
-import Link from "next/link";
+import Link, { useLinkStatus } from "next/link";
+import { Spinner } from "@/components/ui/spinner";
 import { usePathname } from "next/navigation";
-import type { NavIcon, NavSection } from "@/lib/nav";
+import type { NavBadge, NavIcon, NavSection } from "@/lib/nav";
 import { cn } from "@/lib/utils/cn";
 
 const ICONS: Record<NavIcon, typeof Home> = {
@@ -39,10 +43,28 @@ const ICONS: Record<NavIcon, typeof Home> = {
   prices: Tags,
   rollouts: Split,
   drift: GitCompare,
+  tokens: KeySquare,
+  requests: Inbox,
+  alerts: Bell,
 };
 
+/**
+ * While the page a link leads to is loading: a spinner in the link. (There is no app-wide loading.tsx: its Suspense
+ * boundary would send the 200 status before a page could answer 404 or 403.)
+ */
+function Pending() {
+  const { pending } = useLinkStatus();
+  return pending ? <Spinner className="ml-auto size-3" /> : null;
+}
+
 /** Highlights the current section; the most specific matching href wins. */
-export function NavLinks({ sections }: { sections: NavSection[] }) {
+export function NavLinks({
+  sections,
+  badges = {},
+}: {
+  sections: NavSection[];
+  badges?: Partial<Record<NavBadge, number>>;
+}) {
   const pathname = usePathname();
   const hrefs = sections.flatMap((s) => s.items.map((i) => i.href));
   const active = hrefs
@@ -59,6 +81,7 @@ export function NavLinks({ sections }: { sections: NavSection[] }) {
             {section.items.map((item) => {
               const Icon = ICONS[item.icon];
               const current = item.href === active;
+              const count = item.badge ? (badges[item.badge] ?? 0) : 0;
               return (
                 <li key={item.href}>
                   <Link
@@ -71,6 +94,13 @@ export function NavLinks({ sections }: { sections: NavSection[] }) {
                   >
                     <Icon className="size-4" aria-hidden="true" />
                     {item.label}
+                    <Pending />
+                    {count > 0 ? (
+                      <span className="ml-auto rounded-full bg-primary px-1.5 text-xs font-medium text-primary-foreground">
+                        {count}
+                        <span className="sr-only"> waiting</span>
+                      </span>
+                    ) : null}
                   </Link>
                 </li>
               );

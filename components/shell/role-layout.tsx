@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
+import { loadPendingPlanRequestCount } from "@/lib/plan-requests/loaders";
 import { AppShell } from "./app-shell";
 
 /**
@@ -11,5 +12,11 @@ import { AppShell } from "./app-shell";
 export async function RoleLayout({ permission, children }: { permission: Permission; children: ReactNode }) {
   const actor = await requireActor();
   if (!can(actor.role, permission)) redirect("/forbidden");
-  return <AppShell actor={actor}>{children}</AppShell>;
+  // Operators see how many plan requests wait for a decision (one COUNT query, no AWS call).
+  const planRequests = can(actor.role, "ops.view") ? await loadPendingPlanRequestCount(actor) : 0;
+  return (
+    <AppShell actor={actor} badges={{ "plan-requests": planRequests }}>
+      {children}
+    </AppShell>
+  );
 }

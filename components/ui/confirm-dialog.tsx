@@ -28,9 +28,10 @@ export type ConfirmDialogProps = {
   confirmText?: string;
   /**
    * Runs inside a transition; the dialog stays open and shows a spinner until it settles, then closes.
-   * Throw to keep it open: a generic retry message is shown (toast your own, specific message first).
+   * Return `false` to keep it open without any message of its own (the caller showed a specific one, such as a
+   * field error). Throw to keep it open with a generic retry message.
    */
-  onConfirm: () => Promise<void> | void;
+  onConfirm: () => Promise<void | false> | void | false;
   open?: boolean;
   onOpenChange?: (open: boolean) => void;
   /** Extra body content between the description and the buttons. */
@@ -75,7 +76,7 @@ export function ConfirmDialog({
     setFailed(false);
     startTransition(async () => {
       try {
-        await onConfirm();
+        if ((await onConfirm()) === false) return;
         setTyped("");
         if (open === undefined) setInternalOpen(false);
         onOpenChange?.(false);

@@ -58,15 +58,22 @@ test("generate last month's invoices, finalize, refuse a change, void, reissue, 
   const invoiceNumber = (await number.textContent())!;
   await expect(page.getByTestId("invoice-total")).toHaveText("$10.35");
 
-  // A change to a finalized invoice is refused.
-  await page.getByRole("button", { name: "Recalculate from usage" }).click();
-  await expect(page.getByText(/is finalized and cannot be changed/).first()).toBeVisible();
+  // A finalized invoice cannot be recalculated: the button is disabled and says why (no click that then fails).
+  const recalculate = page.getByRole("button", { name: "Recalculate from usage" });
+  await expect(recalculate).toBeDisabled();
+  await expect(recalculate).toHaveAccessibleDescription(
+    /A finalized invoice never changes.*void it and reissue it/,
+  );
 
-  // Void with a reason (an empty reason is refused first).
+  // Void with a reason (an empty reason is refused first, with the field's message only). The dialog says the
+  // partner reads the reason as written.
   await page.getByRole("button", { name: "Void…" }).click();
   const confirm = page.getByRole("alertdialog");
+  await expect(confirm).toContainText("E2E Acme sees the invoice marked void with your reason word for word");
   await confirm.getByRole("button", { name: "Void invoice" }).click();
   await expect(confirm.getByText("Give a reason of at least 5 characters.")).toBeVisible();
+  await expect(confirm.getByText("Something went wrong")).toHaveCount(0);
+  await expect(confirm).toBeVisible();
   await confirm.getByLabel("Reason").fill("Wrong plan assigned for the period");
   await confirm.getByRole("button", { name: "Void invoice" }).click();
   await expect(page.getByTestId("void-reason")).toContainText("Wrong plan assigned for the period");

@@ -1,7 +1,7 @@
 import { expect, test } from "../fixtures";
 import { UpdateStageCommand } from "@aws-sdk/client-api-gateway";
 import { sdk, seedApi, syncInventory } from "../gateway-fixtures";
-import { unique } from "../helpers";
+import { unique, waitForHydration } from "../helpers";
 
 // Operator pages read Tollgate's inventory of API Gateway. A change made straight to the gateway (as another console,
 // the CLI or Terraform would) appears on the stage page's Changes timeline with its difference in words once the
@@ -52,6 +52,7 @@ test("an outside change shows on the stage page with its difference, and Refresh
     }),
   );
   await expect(page.getByLabel("Variable version value")).toHaveValue("v2");
+  await waitForHydration(page);
   await page.getByRole("button", { name: "Refresh from AWS now" }).click();
   await expect(page.getByText("Read from AWS just now.")).toBeVisible();
   await expect(page.getByLabel("Variable version value")).toHaveValue("v3");

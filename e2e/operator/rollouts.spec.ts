@@ -46,8 +46,12 @@ test("a healthy release is promoted through every step on its own", async ({ pag
     await sdk.send(new CreateDeploymentCommand({ restApiId: apiId, description: "release v2" }))
   ).id!;
   await syncInventory(page.request);
+  // The release is 15 ms slower than the base: many times the base's p99 at these speeds, but under the 50 ms noise
+  // floor, so the ratio gate passes — and says that is why.
+  await configureUpstream({ v2: { latencyMs: 15 } });
   const traffic = startTraffic(stageUrl(apiId));
   try {
+    await page.setViewportSize({ width: 1366, height: 900 });
     await openWizard(page, apiId);
     await page.getByLabel("An existing deployment").check();
     await page.getByLabel("Deployment", { exact: true }).selectOption(canary);
@@ -90,6 +94,24 @@ test("a healthy release is promoted through every step on its own", async ({ pag
       await expect(checkChips(row, /^passed: Canary 5XX rate 0 % ≤ 1 %$/)).toHaveCount(1);
     }
     await expect(log.locator('tbody tr[data-action="rollback"]')).toHaveCount(0);
+    // Every check shows the rule it applied: a ratio over 1.5× passed only because of the noise floor says so.
+    const ratioChips = log
+      .locator('[data-slot="badge"]')
+      .filter({ hasText: /^passed: Canary p99 ÷ base p99/ });
+    await expect(ratioChips.first()).toBeVisible();
+    for (const text of await ratioChips.allInnerTexts())
+      expect(text).toMatch(
+        /≤ 1\.50×$|— difference [\d.]+ ms is within the 50 ms noise floor, so not compared$/,
+      );
+    await expect(ratioChips.filter({ hasText: /noise floor, so not compared/ }).first()).toBeVisible();
+    // Nothing of the log is cut off at 1366 px: no sideways scrolling, every check inside the window.
+    const container = log.locator("xpath=..");
+    expect(await container.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    for (const box of await log
+      .locator('[data-slot="badge"]')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right)))
+      expect(box).toBeLessThanOrEqual(1366);
+    await page.screenshot({ path: "/tmp/shots-walk-trust/rollout-decision-log.png", fullPage: true });
     // The charts are drawn from those decisions.
     await expect(page.getByRole("figure", { name: "5XX error rate" })).toBeVisible();
 
@@ -109,6 +131,7 @@ test("a healthy release is promoted through every step on its own", async ({ pag
     await expect(page.getByRole("link", { name: "Start a rollout" })).toBeVisible();
   } finally {
     await traffic.stop();
+    await configureUpstream({ v2: { latencyMs: 0 } });
   }
 });
 

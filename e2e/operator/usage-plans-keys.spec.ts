@@ -56,12 +56,12 @@ test("plan, subscription, key shown once, 200/403/429, synced usage, rotation gr
   await partner.reload();
   expect(await partner.content()).not.toContain(keyA);
 
-  // The Plan page's curl example names the stage's invoke URL.
+  // The Plan page's curl example calls a real resource of the API (issue 15 item 9): its URL works as shown.
   await partner.goto("/partner/plan");
   const curl = await partner.locator("code", { hasText: "/prod/" }).first().innerText();
-  const base = /(http:\/\/\S+\/prod\/_user_request_\/)/.exec(curl)?.[1];
-  expect(base).toBeTruthy();
-  const url = `${base}payments`;
+  expect(curl).toMatch(/^curl -H "x-api-key: \$API_KEY" "http:\/\/\S+\/prod\/_user_request_\/\S+"$/);
+  const url = /"(http:\/\/[^"]+)"/.exec(curl)![1]!;
+  expect(url).not.toMatch(/_user_request_\/$/);
 
   expect(await call(url, keyA)).toBe(200);
   expect(await call(url)).toBe(403);

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/define-action";
-import { finalizeInvoice } from "@/lib/db/invoice-run";
+import { finalizeInvoice } from "@/lib/invoices/commands";
 import { invoiceIdSchema } from "@/lib/schemas/finance";
 
 export const finalizeInvoiceAction = defineAction({

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/define-action";
-import { generateInvoices } from "@/lib/db/invoice-run";
+import { generateInvoices } from "@/lib/invoices/commands";
 import { generateInvoicesSchema } from "@/lib/schemas/finance";
 
 export const generateInvoicesAction = defineAction({

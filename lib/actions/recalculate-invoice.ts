@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/define-action";
-import { recalculateInvoice } from "@/lib/db/invoice-run";
+import { recalculateInvoice } from "@/lib/invoices/commands";
 import { invoiceIdSchema } from "@/lib/schemas/finance";
 
 export const recalculateInvoiceAction = defineAction({

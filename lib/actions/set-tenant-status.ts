@@ -14,15 +14,17 @@ export const setTenantStatusAction = defineAction({
   permission: "tenants.manage",
   input: tenantStatusSchema,
   handler: async ({ actor, input }) => {
-    const tenant = await setTenantStatus(actor, input.tenantId, input.status, (id) =>
-      input.status === "SUSPENDED" ? disableTenantKeys(id) : reenableTenantKeys(id),
-    );
+    let keysChanged = 0;
+    const tenant = await setTenantStatus(actor, input.tenantId, input.status, async (id) => {
+      keysChanged = input.status === "SUSPENDED" ? await disableTenantKeys(id) : await reenableTenantKeys(id);
+    });
     revalidatePath("/ops/tenants");
-    return { id: tenant.id, status: tenant.status };
+    return { id: tenant.id, status: tenant.status, keysChanged };
   },
   audit: {
     action: (i) => (i.status === "SUSPENDED" ? "tenant.suspend" : "tenant.reinstate"),
     targetType: "tenant",
     targetId: (i) => i.tenantId,
+    summary: (_i, o) => (o ? { keysChanged: o.keysChanged } : {}),
   },
 });

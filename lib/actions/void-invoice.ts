@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/define-action";
-import { voidInvoice } from "@/lib/db/invoice-run";
+import { voidInvoice } from "@/lib/invoices/commands";
 import { voidInvoiceSchema } from "@/lib/schemas/finance";
 
 export const voidInvoiceAction = defineAction({

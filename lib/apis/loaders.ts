@@ -6,9 +6,10 @@ import { getV2Api, listV2Apis, listV2Stages } from "@/lib/aws/http-apis";
 import { getRestApi, listRestApis, listRestMethods } from "@/lib/aws/rest-apis";
 import { getRestStage, listRestStages } from "@/lib/aws/stages";
 import type { ApiSummaryDto } from "@/lib/stages/types";
+import { conflict, notFound } from "@/lib/errors";
 import { stageVersion } from "@/lib/stages/version";
 import {
-  inventoryReady,
+  inventoryReadable,
   invLoadApiList,
   invLoadHttpApi,
   invLoadHttpStage,
@@ -19,13 +20,14 @@ import {
 /**
  * Page loaders of the operator console's API screens: each takes the actor, re-checks `ops.view` and makes a known,
  * small number of AWS calls (the stage page at most 4; a test counts them) — or, once the gateway inventory is
- * synced (lib/inventory, INVENTORY_READS=on by default), none: the same shapes come from the database.
+ * synced or its first sweep is under way (lib/inventory, INVENTORY_READS=on by default), none: the same shapes come
+ * from the database.
  */
 
 /** Every REST, HTTP and WebSocket API with its stage names (one GetStages per API, in parallel). */
 export async function loadApiList(actor: Actor): Promise<ApiSummaryDto[]> {
   assertCan(actor, "ops.view");
-  if (await inventoryReady()) return invLoadApiList(actor);
+  if (await inventoryReadable()) return invLoadApiList(actor);
   const [rest, v2] = await Promise.all([listRestApis(), listV2Apis()]);
   const withStages = await Promise.all([
     ...rest.map(async (a) => {
@@ -48,7 +50,7 @@ export async function loadApiList(actor: Actor): Promise<ApiSummaryDto[]> {
 /** REST API detail: the API, its stages and its deployment history with the stages using each deployment. */
 export async function loadRestApi(actor: Actor, restApiId: string) {
   assertCan(actor, "ops.view");
-  if (await inventoryReady()) return invLoadRestApi(actor, restApiId);
+  if (await inventoryReadable()) return invLoadRestApi(actor, restApiId);
   const [api, stages, deployments] = await Promise.all([
     getRestApi(restApiId),
     listRestStages(restApiId),
@@ -70,7 +72,7 @@ export async function loadRestApi(actor: Actor, restApiId: string) {
 /** The REST stage page: GetRestApi, GetStage, GetDeployments, GetResources — four calls. */
 export async function loadRestStage(actor: Actor, restApiId: string, stageName: string) {
   assertCan(actor, "ops.view");
-  if (await inventoryReady()) return invLoadRestStage(actor, restApiId, stageName);
+  if (await inventoryReadable()) return invLoadRestStage(actor, restApiId, stageName);
   const [api, stage, deployments, methods] = await Promise.all([
     getRestApi(restApiId),
     getRestStage(restApiId, stageName),
@@ -82,15 +84,32 @@ export async function loadRestStage(actor: Actor, restApiId: string, stageName: 
 
 export async function loadHttpApi(actor: Actor, apiId: string) {
   assertCan(actor, "ops.view");
-  if (await inventoryReady()) return invLoadHttpApi(actor, apiId);
+  if (await inventoryReadable()) return invLoadHttpApi(actor, apiId);
   const [api, stages] = await Promise.all([getV2Api(apiId), listV2Stages(apiId)]);
   return { api, stages };
 }
 
 export async function loadHttpStage(actor: Actor, apiId: string, stageName: string) {
   assertCan(actor, "ops.view");
-  if (await inventoryReady()) return invLoadHttpStage(actor, apiId, stageName);
+  if (await inventoryReadable()) return invLoadHttpStage(actor, apiId, stageName);
   const [api, stages] = await Promise.all([getV2Api(apiId), listV2Stages(apiId)]);
   const stage = stages.find((s) => s.stageName === stageName);
   return { api, stage: stage ?? null, version: stage ? stageVersion(stage) : "" };
+}
+
+/**
+ * A REST API named by id or by name (the automation API and CLI accept either): its id. Not found when nothing
+ * matches; a conflict when several REST APIs share the name (then the id is needed).
+ */
+export async function loadRestApiRef(actor: Actor, ref: string): Promise<{ id: string; name: string }> {
+  const rest = (await loadApiList(actor)).filter((a) => a.kind === "REST");
+  const byId = rest.find((a) => a.id === ref);
+  if (byId) return { id: byId.id, name: byId.name };
+  const named = rest.filter((a) => a.name === ref);
+  if (named.length === 0) throw notFound("REST API");
+  if (named.length > 1)
+    throw conflict(
+      `Several REST APIs are named ${ref} (${named.map((a) => a.id).join(", ")}): give the id instead.`,
+    );
+  return { id: named[0]!.id, name: named[0]!.name };
 }

@@ -41,6 +41,18 @@ export const PERMISSIONS = {
     roles: STAFF_OPS,
     description: "Create, edit and delete usage plans; subscribe tenants to them",
   },
+  "portal.manage": {
+    roles: STAFF_OPS,
+    description: "Write the developer portal's API guides and hide API stages from the partner catalog",
+  },
+  "plans.request": {
+    roles: ["partner"],
+    description: "Ask for another usage plan for one's own tenant, and withdraw that request",
+  },
+  "alerts.self": {
+    roles: ["partner"],
+    description: "Turn one's own e-mail alerts (quota, rotated keys, plan requests) on and off",
+  },
   "keys.manage": { roles: STAFF_OPS, description: "Enable, disable and delete any tenant's API keys" },
   // One delete action for both audiences; the key service narrows it (a partner: own tenant's revoked keys only).
   "keys.delete": {
@@ -51,6 +63,15 @@ export const PERMISSIONS = {
   "keys.self": {
     roles: ["partner"],
     description: "Create, rotate, revoke and delete the API keys of one's own tenant",
+  },
+  "tokens.manage": {
+    roles: ["admin"],
+    description: "Create and revoke service tokens of the automation API (/api/v1), for staff or one tenant",
+  },
+  "tokens.self": {
+    roles: ["partner"],
+    description:
+      "Create and revoke automation API tokens limited to one's own tenant's keys, usage and invoices",
   },
   "session.self": {
     roles: ["admin", "operator", "finance", "partner"],

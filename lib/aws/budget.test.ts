@@ -178,8 +178,53 @@ describe("CallBudget", () => {
     await Promise.all(r.all);
   });
 
+  it("a reserved share is served at its rate however many higher-priority callers queue", async () => {
+    const b = new CallBudget(opts({ burst: 1, reserved: { inventory: 0.25 } }));
+    await b.acquire("GetRestApis", "interactive"); // empties the bucket
+    // A page flood (40 callers, refused after 15 s) and a sweep of 10 sequential calls.
+    const pages = start(
+      b,
+      Array.from({ length: 40 }, (_, i) => ({ p: "interactive" as const, tag: `ui${i}` })),
+    );
+    const sweep: number[] = [];
+    const t0 = Date.now();
+    const sync = (async () => {
+      for (let i = 0; i < 10; i++) {
+        await b.acquire("GetStages", "inventory");
+        sweep.push(Date.now() - t0);
+      }
+    })();
+    await vi.advanceTimersByTimeAsync(20_000);
+    await sync;
+    await Promise.all(pages.all);
+    // 1 / (2 calls/s × 0.25) = one call every 2 s for the sweep; the pages keep the other three quarters.
+    expect(sweep).toHaveLength(10);
+    expect(sweep[0]).toBe(2_000);
+    expect(sweep.at(-1)).toBeLessThanOrEqual(20_000);
+    const pagesIn10s = pages.granted.filter((g) => g.at <= 10_000).length;
+    expect(pagesIn10s).toBeGreaterThanOrEqual(14);
+    expect(pagesIn10s).toBeLessThanOrEqual(16);
+  });
+
+  it("without a reserve, strict priority starves the sweep while pages queue", async () => {
+    const b = new CallBudget(opts({ burst: 1 }));
+    await b.acquire("GetRestApis", "interactive");
+    const pages = start(
+      b,
+      Array.from({ length: 40 }, (_, i) => ({ p: "interactive" as const, tag: `ui${i}` })),
+    );
+    let swept = 0;
+    const sync = b.acquire("GetStages", "inventory").then(() => swept++);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(swept).toBe(0);
+    await vi.advanceTimersByTimeAsync(30_000);
+    await Promise.all([sync, ...pages.all]);
+  });
+
   it("refuses a nonsensical configuration", () => {
     expect(() => new CallBudget(opts({ rate: 0 }))).toThrow(/rate > 0/);
     expect(() => new CallBudget(opts({ burst: 0 }))).toThrow(/burst/);
+    expect(() => new CallBudget(opts({ reserved: { inventory: 1 } }))).toThrow(/reserved/);
+    expect(() => new CallBudget(opts({ reserved: { inventory: 0.5, canary: 0.5 } }))).toThrow(/reserved/);
   });
 });

@@ -8,8 +8,11 @@ import { PRIORITIES, type AwsPriority } from "./priority";
  * control-plane requests a second, shared with the company's deploy pipelines, Terraform and the CLI; this bucket
  * keeps the console at its configured share however many operators are signed in.
  *
- * - Waiting callers are served strictly by priority (interactive > canary > inventory), first come first served
- *   within one priority: a background sync waits while any page is waiting.
+ * - Waiting callers are served by priority (interactive > canary > inventory), first come first served within one
+ *   priority: a background sync waits while any page is waiting — except that a priority with a reserved share
+ *   (`reserved`, e.g. inventory 0.25) that has waited longer than 1 / (rate × share) since its last call is served
+ *   next. So a flood of page views cannot starve the inventory's sync (which is what ends the flood's live reads):
+ *   it still gets at least rate × share calls a second, and pages keep the rest.
  * - An AWS 429 pauses the operation that was refused for the whole Retry-After, and the whole bucket for at most
  *   `maxGlobalPauseMs`: AWS does not say which limit refused, and a long Retry-After is almost always a
  *   per-operation limit (CreateDeployment 1 per 5 s, UpdateUsagePlan 1 per 20 s) that must not freeze every page.
@@ -29,6 +32,11 @@ export type BudgetOptions = {
   interactiveMaxWaitMs: number;
   interactiveMaxPauseMs: number;
   maxGlobalPauseMs: number;
+  /**
+   * Shares of `rate` (0–1) a lower priority is guaranteed while it has callers waiting, however busy the higher
+   * ones are. None by default: strict priority.
+   */
+  reserved?: Partial<Record<AwsPriority, number>>;
 };
 
 export type OperationStats = {
@@ -73,10 +81,15 @@ export class CallBudget {
   private readonly queues: Record<AwsPriority, Waiter[]> = { interactive: [], canary: [], inventory: [] };
   private readonly ops = new Map<string, OperationStats>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When each priority last got a token (reserved shares are owed from these). */
+  private readonly lastGrant: Record<AwsPriority, number> = { interactive: 0, canary: 0, inventory: 0 };
 
   constructor(readonly options: BudgetOptions) {
     if (!(options.rate > 0) || !(options.burst >= 1))
       throw new Error("a budget needs rate > 0 and burst ≥ 1");
+    const shares = Object.values(options.reserved ?? {});
+    if (shares.some((x) => !(x > 0 && x < 1)) || shares.reduce((a, b) => a + b, 0) >= 1)
+      throw new Error("reserved shares must each be between 0 and 1 and add up to less than 1");
     this.tokens = options.burst;
     this.last = Date.now();
   }
@@ -91,6 +104,7 @@ export class CallBudget {
       return Promise.reject(this.refuse(op, Math.ceil(blockedMs / 1000)));
     if (blockedMs <= 0 && this.tokens >= 1 && !this.anyoneAhead(priority)) {
       this.tokens -= 1;
+      this.lastGrant[priority] = now;
       stats.calls++;
       return Promise.resolve();
     }
@@ -172,6 +186,33 @@ export class CallBudget {
     return false;
   }
 
+  /** The longest a priority with a reserved share goes without a call while it waits; undefined: no share. */
+  private reservedGapMs(p: AwsPriority): number | undefined {
+    const share = this.options.reserved?.[p];
+    return share ? 1000 / (this.options.rate * share) : undefined;
+  }
+
+  private owed(p: AwsPriority, now: number): boolean {
+    const gap = this.reservedGapMs(p);
+    const head = this.queues[p][0];
+    return (
+      gap !== undefined && head !== undefined && now - this.lastGrant[p] >= gap && now - head.since >= gap
+    );
+  }
+
+  private grant(p: AwsPriority, i: number, now: number): void {
+    const [w] = this.queues[p].splice(i, 1);
+    if (!w) return;
+    this.tokens -= 1;
+    this.lastGrant[p] = now;
+    if (w.deadline) clearTimeout(w.deadline);
+    const s = this.statsOf(w.op);
+    s.calls++;
+    s.waited++;
+    s.waitMs += now - w.since;
+    w.resolve();
+  }
+
   private opReady(op: string, now: number): boolean {
     return (this.opPausedUntil.get(op) ?? 0) <= now;
   }
@@ -183,22 +224,20 @@ export class CallBudget {
     const now = Date.now();
     this.refill(now);
     if (now >= this.pausedUntil) {
+      // A reserved share that is owed goes first: one call, then the priorities as usual.
+      for (const p of PRIORITIES) {
+        if (this.tokens < 1 || !this.owed(p, now)) continue;
+        const i = this.queues[p].findIndex((w) => this.opReady(w.op, now));
+        if (i >= 0) this.grant(p, i, now);
+      }
       for (const p of PRIORITIES) {
         const q = this.queues[p];
         for (let i = 0; i < q.length && this.tokens >= 1;) {
-          const w = q[i]!;
-          if (!this.opReady(w.op, now)) {
+          if (!this.opReady(q[i]!.op, now)) {
             i++;
             continue;
           }
-          q.splice(i, 1);
-          this.tokens -= 1;
-          if (w.deadline) clearTimeout(w.deadline);
-          const s = this.statsOf(w.op);
-          s.calls++;
-          s.waited++;
-          s.waitMs += now - w.since;
-          w.resolve();
+          this.grant(p, i, now);
         }
         // Strict priority: while an eligible caller of this priority still waits, lower ones wait too.
         if (q.some((w) => this.opReady(w.op, now))) break;
@@ -212,6 +251,12 @@ export class CallBudget {
     for (const p of PRIORITIES)
       for (const w of this.queues[p])
         next = Math.min(next, Math.max(ready, this.opPausedUntil.get(w.op) ?? 0));
+    // Wake up when a waiting reserved share falls due, so it is served at its rate.
+    for (const p of PRIORITIES) {
+      const gap = this.reservedGapMs(p);
+      if (gap !== undefined && this.queues[p].length > 0)
+        next = Math.min(next, Math.max(ready, this.lastGrant[p] + gap));
+    }
     if (Number.isFinite(next))
       this.timer = setTimeout(() => this.schedule(), Math.max(1, Math.ceil(next - now)));
   }

@@ -49,6 +49,9 @@ function budgets() {
       rate: env.AWS_CONTROL_PLANE_RPS,
       burst: env.controlPlaneBurst,
       ...common,
+      // Background syncs keep a quarter of the budget while they wait, however many pages queue: the inventory's
+      // first sweep, which ends the pages' live reads, cannot be starved by those live reads.
+      reserved: { inventory: 0.25 },
     }),
     cloudWatch: new CallBudget({
       label: "CloudWatch",

@@ -151,7 +151,13 @@ describe("gates", () => {
       { gate: "5xx-rate", value: 0.02, threshold: 0.02, passed: true },
       { gate: "5xx-rate-vs-base", value: 0.01, threshold: 0.01, passed: true },
       { gate: "p99", value: 800, threshold: 800, passed: true },
-      { gate: "p99-vs-base", value: expect.closeTo(1.5, 9), threshold: 1.5, passed: true },
+      {
+        gate: "p99-vs-base",
+        value: expect.closeTo(1.5, 9),
+        threshold: 1.5,
+        passed: true,
+        differenceMs: 266.7,
+      },
     ]);
   });
 
@@ -159,7 +165,7 @@ describe("gates", () => {
     const ratio = (c: number, b: number) =>
       evaluateGates(plan.gates, obs({ p99Ms: c }, { p99Ms: b })).find((x) => x.gate === "p99-vs-base");
     // 4 ms against 2 ms is 2× but 2 ms apart: passes.
-    expect(ratio(4, 2)).toMatchObject({ value: 2, passed: true });
+    expect(ratio(4, 2)).toMatchObject({ value: 2, passed: true, differenceMs: 2 });
     // 300 ms against 150 ms is 2× and 150 ms apart: fails.
     expect(ratio(300, 150)).toMatchObject({ value: 2, passed: false });
     expect(ratio(2 + P99_RATIO_NOISE_MS + 1, 2)?.passed).toBe(false);

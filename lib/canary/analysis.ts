@@ -47,7 +47,17 @@ export type ArmMetrics = { requests: number; errors5xx: number; p99Ms: number | 
 export type Observation = { canary: ArmMetrics; base: ArmMetrics };
 
 export type GateName = "5xx-rate" | "5xx-rate-vs-base" | "p99" | "p99-vs-base";
-export type Check = { gate: GateName; value: number; threshold: number; passed: boolean };
+export type Check = {
+  gate: GateName;
+  value: number;
+  threshold: number;
+  passed: boolean;
+  /**
+   * p99-vs-base only: canary p99 − base p99 in ms. When it is at or under the noise floor the ratio is not compared
+   * (the check passes whatever the ratio), and the text says so. Absent on checks stored before it was recorded.
+   */
+  differenceMs?: number;
+};
 
 export type Decision =
   | {
@@ -94,11 +104,13 @@ export function evaluateGates(gates: Gates, o: Observation): Check[] {
     });
     if (o.base.p99Ms !== null && o.base.p99Ms > 0) {
       const ratio = o.canary.p99Ms / o.base.p99Ms;
+      const difference = o.canary.p99Ms - o.base.p99Ms;
       checks.push({
         gate: "p99-vs-base",
         value: ratio,
         threshold: gates.maxP99Ratio,
-        passed: ratio <= gates.maxP99Ratio || o.canary.p99Ms - o.base.p99Ms <= P99_RATIO_NOISE_MS,
+        passed: ratio <= gates.maxP99Ratio || difference <= P99_RATIO_NOISE_MS,
+        differenceMs: Math.round(difference * 10) / 10,
       });
     }
   }

@@ -69,6 +69,21 @@ describe("decision text", () => {
       "Canary p99 ÷ base p99 1.25× ≤ 1.50×",
     );
   });
+  it("says when the noise floor, not the ratio, decided the latency comparison", () => {
+    const c = { gate: "p99-vs-base", value: 1.52, threshold: 1.5 } as const;
+    expect(describeCheck({ ...c, passed: true, differenceMs: 4 })).toBe(
+      "Canary p99 ÷ base p99 1.52× — difference 4 ms is within the 50 ms noise floor, so not compared",
+    );
+    expect(describeCheck({ ...c, passed: true })).toBe(
+      "Canary p99 ÷ base p99 1.52× — the difference is within the 50 ms noise floor, so not compared",
+    );
+    expect(describeCheck({ ...c, value: 2, passed: false, differenceMs: 150.5 })).toBe(
+      "Canary p99 ÷ base p99 2.00× > 1.50× (difference 150.5 ms is over the 50 ms noise floor)",
+    );
+    expect(describeCheck({ ...c, value: 1.2, passed: true, differenceMs: 60 })).toBe(
+      "Canary p99 ÷ base p99 1.20× ≤ 1.50×",
+    );
+  });
   it("explains a failed check and a hold for data in plain words", () => {
     const metrics = {
       canary: { requests: 120, errors5xx: 24, p99Ms: 20 },

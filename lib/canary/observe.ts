@@ -1,6 +1,6 @@
 import { stageQueries, type MetricQuery, type SeriesData } from "@/lib/metrics/queries";
 import { canaryStageName } from "@/lib/aws/canary";
-import type { ArmMetrics, Check, Observation } from "./analysis";
+import { P99_RATIO_NOISE_MS, type ArmMetrics, type Check, type Observation } from "./analysis";
 
 /**
  * Pure pieces of one evaluation: the metric window, the six GetMetricData queries (requests, 5XX count and p99 for
@@ -57,7 +57,10 @@ export const GATE_LABELS: Record<Check["gate"], string> = {
   "p99-vs-base": "Canary p99 ÷ base p99",
 };
 
-/** "Canary 5XX rate 20 % > 1 %" */
+/**
+ * "Canary 5XX rate 20 % > 1 %": the value, and the rule that decided the check (for the ratio gate that may be the
+ * noise floor rather than the ratio's threshold).
+ */
 export function describeCheck(c: Check): string {
   const fmt = (v: number) =>
     c.gate === "p99"
@@ -67,8 +70,19 @@ export function describeCheck(c: Check): string {
         : c.gate === "5xx-rate-vs-base"
           ? `${(v * 100).toFixed(2).replace(/\.?0+$/, "")} pp`
           : pct(v);
-  return `${GATE_LABELS[c.gate]} ${fmt(c.value)} ${c.passed ? "≤" : ">"} ${fmt(c.threshold)}`;
+  const label = `${GATE_LABELS[c.gate]} ${fmt(c.value)}`;
+  if (c.gate === "p99-vs-base") {
+    const diff = c.differenceMs === undefined ? "the difference" : `difference ${formatMs(c.differenceMs)}`;
+    // The noise floor decided this check, not the ratio: say so instead of "1.52× ≤ 1.50×".
+    if (c.passed && c.value > c.threshold)
+      return `${label} — ${diff} is within the ${P99_RATIO_NOISE_MS} ms noise floor, so not compared`;
+    if (!c.passed)
+      return `${label} > ${fmt(c.threshold)} (${diff} is over the ${P99_RATIO_NOISE_MS} ms noise floor)`;
+  }
+  return `${label} ${c.passed ? "≤" : ">"} ${fmt(c.threshold)}`;
 }
+
+const formatMs = (ms: number) => `${Number.isInteger(ms) ? ms : ms.toFixed(1)} ms`;
 
 /** One sentence for the decision log. */
 export function explainDecision(d: {

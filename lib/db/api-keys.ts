@@ -18,6 +18,8 @@ export type KeyDto = {
   graceUntil: string | null;
   cleanupPending: boolean;
   disabledBySuspension: boolean;
+  /** When the tenant's partner revoked the key (an operator's "disable" leaves it null). */
+  revokedAt: string | null;
   lastUsedDay: string | null;
 };
 
@@ -54,6 +56,7 @@ async function toDTOs(rows: Row[]): Promise<KeyDto[]> {
     graceUntil: r.graceUntil?.toISOString() ?? null,
     cleanupPending: r.cleanupPending,
     disabledBySuspension: r.disabledBySuspension,
+    revokedAt: r.revokedAt?.toISOString() ?? null,
     lastUsedDay: used.get(r.id) ?? null,
   }));
 }

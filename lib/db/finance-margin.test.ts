@@ -3,7 +3,7 @@ import { DEFAULT_COST_SETTINGS } from "@/lib/billing/cost";
 import { insertUsage, planInput } from "@/test/billing-fixtures";
 import { makeActor, makeTenant, uid } from "@/test/fixtures";
 import { getCostSettings, setCostSettings } from "./finance-settings";
-import { finalizeInvoice, generateInvoices } from "./invoice-run";
+import { finalizeInvoice, generateInvoices } from "@/lib/invoices/commands";
 import { marginReport } from "./finance-margin";
 import { db } from "./client";
 import { assignPricePlan, createPricePlan } from "./price-plans";

@@ -38,8 +38,21 @@ export async function usageByPlan(actor: Actor, from: string, to: string) {
     where: { month: { gte: from, lte: to } },
     _sum: { requests: true },
   });
+  // Names from the plans' last known shape (deleted plans included: their usage is still in the period).
+  const names = new Map(
+    (
+      await db.usagePlanSnapshot.findMany({
+        where: { id: { in: rows.map((r) => r.usagePlanId) } },
+        select: { id: true, name: true },
+      })
+    ).map((p) => [p.id, p.name]),
+  );
   return rows
-    .map((r) => ({ usagePlanId: r.usagePlanId, requests: Number(r._sum.requests ?? 0) }))
+    .map((r) => ({
+      usagePlanId: r.usagePlanId,
+      usagePlanName: names.get(r.usagePlanId) ?? null,
+      requests: Number(r._sum.requests ?? 0),
+    }))
     .sort((a, b) => b.requests - a.requests);
 }
 

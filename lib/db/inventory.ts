@@ -40,6 +40,29 @@ export async function syncSnapshot(scope: InvScope) {
   return { restApis, restStages, v2Apis, v2Stages, plans };
 }
 
+/** The APIs a snapshot holds, as the list calls return them: a sweep that does not re-list checks these. */
+export function knownApis(snap: Awaited<ReturnType<typeof syncSnapshot>>): {
+  rest: RestApiRow[];
+  v2: V2ApiRow[];
+} {
+  const base = (a: { id: string; name: string; description: string | null; createdDate: string | null }) => ({
+    id: a.id,
+    name: a.name,
+    description: a.description,
+    createdDate: a.createdDate,
+  });
+  return {
+    rest: snap.restApis.map((a) => ({ ...base(a), tags: parse<Record<string, string>>(a.tags) ?? {} })),
+    v2: snap.v2Apis.map((a) => ({
+      ...base(a),
+      tags: parse<Record<string, string>>(a.tags) ?? {},
+      kind: a.kind === "WEBSOCKET" ? ("WEBSOCKET" as const) : ("HTTP" as const),
+      endpoint: a.endpoint,
+      routeSelectionExpression: a.routeSelectionExpression,
+    })),
+  };
+}
+
 export async function storedRestStage(scope: InvScope, restApiId: string, stageName: string) {
   const row = await db.invRestStage.findUnique({
     where: { account_region_restApiId_stageName: { ...scope, restApiId, stageName } },

@@ -9,7 +9,7 @@ import {
   recalculateInvoice,
   reissueInvoice,
   voidInvoice,
-} from "./invoice-run";
+} from "@/lib/invoices/commands";
 import { getInvoice, listInvoices } from "./invoices";
 import { addPlanVersion, assignPricePlan, createPricePlan } from "./price-plans";
 

@@ -34,6 +34,11 @@ export async function tryAcquireLease(
   }
 }
 
+/** Whether someone holds the lease `name` now (a run is under way on some replica). */
+export async function leaseHeld(name: string, now = new Date()): Promise<boolean> {
+  return (await db.jobLease.count({ where: { name, until: { gt: now } } })) > 0;
+}
+
 export async function releaseLease(name: string, holder: string): Promise<void> {
   await db.jobLease.updateMany({
     where: { name, holder },

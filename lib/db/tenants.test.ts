@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { makeActor, makeSession, uid } from "@/test/fixtures";
 import { AppError } from "@/lib/errors";
 import { db } from "./client";
+import { sessionEndReason } from "./session-ends";
 import { createTenant, getTenant, listTenants, renameTenant, setTenantStatus, slugify } from "./tenants";
 
 describe("tenants data access", () => {
@@ -41,13 +42,19 @@ describe("tenants data access", () => {
   it("suspending deletes the partners' sessions; reinstating does not restore them", async () => {
     const admin = await makeActor("admin");
     const partner = await makeActor("partner");
-    await makeSession(partner.id);
+    const session = await makeSession(partner.id);
+    expect(await sessionEndReason(session.token)).toBeNull();
     const suspended = await setTenantStatus(admin, partner.tenantId, "SUSPENDED");
     expect(suspended.status).toBe("SUSPENDED");
     expect(suspended.suspendedAt).not.toBeNull();
     expect(await db.session.count({ where: { userId: partner.id } })).toBe(0);
+    // The sign-in page can tell the partner why (only a hash of the token is kept, never the token).
+    expect(await sessionEndReason(session.token)).toBe("suspended");
+    expect(await db.verification.count({ where: { value: { contains: session.token } } })).toBe(0);
+    expect(await db.verification.count({ where: { identifier: { contains: session.token } } })).toBe(0);
+    expect(await sessionEndReason(session.token, new Date(Date.now() + 2 * 3_600_000))).toBeNull();
     const back = await setTenantStatus(admin, partner.tenantId, "ACTIVE");
-    expect(back).toMatchObject({ status: "ACTIVE", suspendedAt: null });
+    expect(back).toMatchObject({ status: "ACTIVE", suspendedAt: null, activeKeyCount: 0 });
   });
 
   it("answers not found for an unknown id", async () => {

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
 import { conflict, notFound } from "@/lib/errors";
 import { db, type Prisma } from "./client";
+import { endSessionsOps } from "./session-ends";
 
 export type TenantStatus = "ACTIVE" | "SUSPENDED";
 
@@ -15,10 +16,16 @@ export type TenantDto = {
   userCount: number;
   createdAt: string;
   suspendedAt: string | null;
+  /** Keys that work now: suspending the tenant disables every one of them. */
+  activeKeyCount: number;
+  /** Keys the suspension disabled: reinstating enables exactly these again. */
+  suspendedKeyCount: number;
 };
 
+type KeyCounts = { active: number; suspended: number };
+
 type TenantRow = Prisma.TenantGetPayload<{ include: { _count: { select: { users: true } } } }>;
-const toDto = (t: TenantRow): TenantDto => ({
+const toDto = (t: TenantRow, keys: KeyCounts | undefined): TenantDto => ({
   id: t.id,
   name: t.name,
   slug: t.slug,
@@ -27,7 +34,27 @@ const toDto = (t: TenantRow): TenantDto => ({
   userCount: t._count.users,
   createdAt: t.createdAt.toISOString(),
   suspendedAt: t.suspendedAt?.toISOString() ?? null,
+  activeKeyCount: keys?.active ?? 0,
+  suspendedKeyCount: keys?.suspended ?? 0,
 });
+
+/** Live keys per tenant, in one grouped query (the suspend dialog says how many keys it will disable). */
+async function keyCounts(tenantIds: string[]): Promise<Map<string, KeyCounts>> {
+  const out = new Map<string, KeyCounts>();
+  if (tenantIds.length === 0) return out;
+  const rows = await db.apiKeyRecord.groupBy({
+    by: ["tenantId", "status", "disabledBySuspension"],
+    where: { tenantId: { in: tenantIds }, status: { in: ["ACTIVE", "DISABLED"] } },
+    _count: { _all: true },
+  });
+  for (const r of rows) {
+    const c = out.get(r.tenantId) ?? { active: 0, suspended: 0 };
+    if (r.status === "ACTIVE") c.active += r._count._all;
+    else if (r.disabledBySuspension) c.suspended += r._count._all;
+    out.set(r.tenantId, c);
+  }
+  return out;
+}
 
 /**
  * "Café Zürich" → "cafe-zurich", "東京トラベル" → "東京トラベル", "Acme / EU" → "acme-eu": Latin accents are folded,
@@ -62,7 +89,8 @@ export async function listTenants(
     orderBy: { name: "asc" },
     include: { _count: { select: { users: true } } },
   });
-  return rows.map(toDto);
+  const keys = await keyCounts(rows.map((t) => t.id));
+  return rows.map((t) => toDto(t, keys.get(t.id)));
 }
 
 export async function getTenant(actor: Actor, id: string): Promise<TenantDto> {
@@ -72,7 +100,7 @@ export async function getTenant(actor: Actor, id: string): Promise<TenantDto> {
     include: { _count: { select: { users: true } } },
   });
   if (!t) throw notFound("Tenant");
-  return toDto(t);
+  return toDto(t, (await keyCounts([t.id])).get(t.id));
 }
 
 /** Options for pickers (invite a partner). */
@@ -102,7 +130,7 @@ export async function createTenant(
     data: { name: input.name, slug, billingEmail: input.billingEmail ?? null },
     include: { _count: { select: { users: true } } },
   });
-  return toDto(t);
+  return toDto(t, (await keyCounts([t.id])).get(t.id));
 }
 
 export async function renameTenant(actor: Actor, id: string, name: string): Promise<TenantDto> {
@@ -114,7 +142,7 @@ export async function renameTenant(actor: Actor, id: string, name: string): Prom
     data: { name, slug },
     include: { _count: { select: { users: true } } },
   });
-  return toDto(t);
+  return toDto(t, (await keyCounts([t.id])).get(t.id));
 }
 
 /**
@@ -137,7 +165,8 @@ export async function setTenantStatus(
       data: { status, suspendedAt: status === "SUSPENDED" ? new Date() : null },
       include: { _count: { select: { users: true } } },
     }),
-    ...(status === "SUSPENDED" ? [db.session.deleteMany({ where: { user: { tenantId: before.id } } })] : []),
+    ...(status === "SUSPENDED" ? await endSessionsOps({ user: { tenantId: before.id } }, "suspended") : []),
   ]);
-  return toDto(t);
+  const row = t as TenantRow;
+  return toDto(row, (await keyCounts([row.id])).get(row.id));
 }

@@ -61,8 +61,24 @@ export type TenantUsage = {
 export async function myUsage(actor: Actor, from: string, to: string): Promise<TenantUsage> {
   assertCan(actor, "partner.view");
   if (actor.kind !== "partner") return { days: [], perKey: [], perPlanKeyDay: [] };
+  return usageOf(actor.tenantId, from, to);
+}
+
+/** Any tenant's usage between two days inclusive, for staff who read usage across tenants (`finance.view`). */
+export async function tenantUsage(
+  actor: Actor,
+  tenantId: string,
+  from: string,
+  to: string,
+): Promise<TenantUsage> {
+  assertCan(actor, "finance.view");
+  if (actor.kind === "partner") return { days: [], perKey: [], perPlanKeyDay: [] };
+  return usageOf(tenantId, from, to);
+}
+
+async function usageOf(tenantId: string, from: string, to: string): Promise<TenantUsage> {
   const rows = await db.usageDaily.findMany({
-    where: { tenantId: actor.tenantId, day: { gte: from, lte: to } },
+    where: { tenantId, day: { gte: from, lte: to } },
     select: { apiKeyId: true, usagePlanId: true, day: true, requests: true },
   });
   const byDay = new Map<string, number>();

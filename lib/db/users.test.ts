@@ -1,15 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { makeActor, makeSession } from "@/test/fixtures";
 import { db } from "./client";
+import { sessionEndReason } from "./session-ends";
 import { getSignInBlock, setUserDisabled } from "./users";
 
 describe("users", () => {
   it("disabling deletes sessions and blocks sign-in; enabling lifts the block", async () => {
     const admin = await makeActor("admin");
     const op = await makeActor("operator");
-    await makeSession(op.id);
+    const session = await makeSession(op.id);
     await setUserDisabled(admin, op.id, true);
     expect(await db.session.count({ where: { userId: op.id } })).toBe(0);
+    expect(await sessionEndReason(session.token)).toBe("disabled");
+    expect(await sessionEndReason("another-token")).toBeNull();
     expect(await getSignInBlock(op.id)).toMatch(/disabled/);
     await setUserDisabled(admin, op.id, false);
     expect(await getSignInBlock(op.id)).toBeNull();

@@ -4,6 +4,7 @@ import { assertCan } from "@/lib/auth/assert";
 import { isRole, type Role } from "@/lib/auth/permissions";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import { db, type Prisma, type Tx } from "./client";
+import { endSessionsOps } from "./session-ends";
 
 export type UserDto = {
   id: string;
@@ -56,9 +57,9 @@ export async function setUserDisabled(actor: Actor, id: string, disabled: boolea
       data: { disabledAt: disabled ? new Date() : null },
       include: { tenant: { select: { name: true } } },
     }),
-    db.session.deleteMany({ where: { userId: disabled ? id : "-" } }),
+    ...(disabled ? await endSessionsOps({ userId: id }, "disabled") : []),
   ]);
-  return toDto(u);
+  return toDto(u as Prisma.UserGetPayload<{ include: { tenant: { select: { name: true } } } }>);
 }
 
 export type NewUser = {

@@ -4,6 +4,7 @@ import { assertCan } from "@/lib/auth/assert";
 import { restEndpoint } from "@/lib/aws/rest-apis";
 import type { PlanDto } from "@/lib/aws/usage-plans";
 import { getInvSyncState, recentOutsideChanges, stageChanges, touchWatch } from "@/lib/db/gateway-changes";
+import { leaseHeld } from "@/lib/db/leases";
 import { invApis, invPlans, invRestApi, invV2Api, type InvScope } from "@/lib/db/inventory";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -14,13 +15,35 @@ import { inventoryScope } from "./scope";
 
 /**
  * The operator pages' reads from the inventory: the same shapes as the live loaders in lib/apis/loaders.ts, and no
- * AWS call at steady state. `inventoryReady()` false (INVENTORY_READS=off, or the first sweep has not finished)
- * sends the loaders back to live reads. An object the inventory does not hold yet (created a moment ago) is read
- * through once (refreshObject, rate-limited per object) before the page says it does not exist.
+ * AWS call at steady state. `inventoryReadable()` false (INVENTORY_READS=off, or no sweep has finished or is under
+ * way) sends the loaders back to live reads. An object the inventory does not hold yet (created a moment ago, or
+ * not reached by the first sweep) is read through once (refreshObject, rate-limited per object) before the page says
+ * it does not exist.
  */
+
+/** The inventory is complete: a full sweep has finished (the Drift view needs this much). */
 export async function inventoryReady(scope: InvScope = inventoryScope()): Promise<boolean> {
-  if (env.INVENTORY_READS === "off") return false;
-  return Boolean((await getInvSyncState(scope))?.lastSweepAt);
+  return (await inventoryPhase(scope)) === "ready";
+}
+
+/**
+ * Pages read the inventory once it is complete, and also while its first sweep is under way ("warming"): reading
+ * AWS live then would spend the very budget the sweep needs (a live APIs list is 2 + one GetStages per API), and
+ * starve it. While warming, an object page reads through what the sweep has not reached yet (its own few calls,
+ * then free) and the lists say they may be incomplete.
+ */
+export async function inventoryReadable(scope: InvScope = inventoryScope()): Promise<boolean> {
+  return (await inventoryPhase(scope)) !== "off";
+}
+
+export const INVENTORY_JOB = "inventory-sync";
+
+async function inventoryPhase(scope: InvScope): Promise<"off" | "warming" | "ready"> {
+  if (env.INVENTORY_READS === "off") return "off";
+  const state = await getInvSyncState(scope);
+  if (state?.lastSweepAt) return "ready";
+  // The first sweep runs under its job's lease; a sweep that died with its replica lets go within the lease time.
+  return state?.sweepStartedAt && (await leaseHeld(INVENTORY_JOB)) ? "warming" : "off";
 }
 
 // Marking a page as watched costs a database write; once per object per 15 s per replica is plenty for a
@@ -172,11 +195,12 @@ export async function invLoadPlansPage(actor: Actor) {
   };
 }
 
-export type Freshness = { asOf: string | null; live: boolean };
+export type Freshness = { asOf: string | null; live: boolean; warming: boolean };
 
 /**
  * How fresh what the page shows is: the time the object (or, for lists, the last full sweep) was read from AWS.
- * `live` when the page read AWS itself (inventory off or not yet synced).
+ * `live` when the page read AWS itself (inventory off or not yet synced); `warming` while the first sweep is under
+ * way (lists may be incomplete).
  */
 export async function freshness(
   actor: Actor,
@@ -184,16 +208,18 @@ export async function freshness(
 ): Promise<Freshness> {
   assertCan(actor, "ops.view");
   const scope = inventoryScope();
-  if (!(await inventoryReady(scope))) return { asOf: null, live: true };
+  const phase = await inventoryPhase(scope);
+  if (phase === "off") return { asOf: null, live: true, warming: false };
+  const warming = phase === "warming";
   if (target.kind === "all") {
     const s = await getInvSyncState(scope);
-    return { asOf: s?.lastSweepAt?.toISOString() ?? null, live: false };
+    return { asOf: s?.lastSweepAt?.toISOString() ?? null, live: false, warming };
   }
   const row =
     target.kind === "rest"
       ? await invRestApi(actor, scope, target.id)
       : await invV2Api(actor, scope, target.id);
-  return { asOf: row?.api.syncedAt.toISOString() ?? null, live: false };
+  return { asOf: row?.api.syncedAt.toISOString() ?? null, live: false, warming };
 }
 
 /** A stage's Changes timeline (Tollgate's and outside changes together), newest first. */

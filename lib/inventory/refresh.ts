@@ -3,6 +3,7 @@ import { getV2Api } from "@/lib/aws/http-apis";
 import { withPriority } from "@/lib/aws/priority";
 import { getRestApi } from "@/lib/aws/rest-apis";
 import { listAwsPlans } from "@/lib/aws/usage-plans";
+import { getInvSyncState } from "@/lib/db/gateway-changes";
 import { syncSnapshot, storedApiState } from "@/lib/db/inventory";
 import { AppError } from "@/lib/errors";
 import { syncPlans, syncRestApi, syncV2Api, type SyncCtx } from "./objects";
@@ -26,7 +27,12 @@ function claim(key: string, nowMs = Date.now()) {
   lastRefresh.set(key, nowMs);
 }
 
-const ctx = (): SyncCtx => ({ scope: inventoryScope(), pace: async () => {}, importing: false });
+// Before the first sweep has finished, what a refresh reads is an import (no change events), as in the sweep.
+async function ctx(): Promise<SyncCtx> {
+  const scope = inventoryScope();
+  const importing = !(await getInvSyncState(scope))?.lastSweepAt;
+  return { scope, pace: async () => {}, importing };
+}
 
 /**
  * Re-reads one object from AWS into the inventory now, recording what changed as outside changes — a person asked,
@@ -37,7 +43,7 @@ const ctx = (): SyncCtx => ({ scope: inventoryScope(), pace: async () => {}, imp
 export async function refreshObject(target: { kind: "rest" | "v2" | "plans"; id?: string }): Promise<void> {
   claim(`${target.kind}:${target.id ?? ""}`);
   await withPriority("interactive", async () => {
-    const c = ctx();
+    const c = await ctx();
     if (target.kind === "rest" && target.id) {
       const api = await getRestApi(target.id);
       await syncRestApi(c, api, await storedApiState(c.scope, "rest", target.id), true);

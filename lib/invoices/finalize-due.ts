@@ -3,7 +3,7 @@ import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { getGraceDays } from "@/lib/db/finance-settings";
 import { listDraftsBefore } from "@/lib/db/invoices";
 import { addMonths, currentMonth } from "@/lib/billing/months";
-import { finalizeInvoices, generateInvoices } from "@/lib/db/invoice-run";
+import { finalizeInvoices, generateInvoices } from "./commands";
 import { shiftDays, startOfUtcMonth } from "@/lib/dates";
 import { log } from "@/lib/log";
 

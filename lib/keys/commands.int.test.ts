@@ -157,6 +157,41 @@ describe("suspension", () => {
   });
 });
 
+describe("enabling a key its partner revoked", () => {
+  it("is refused unless confirmed as an override; an operator's own disable is not guarded", async () => {
+    const partner = await partnerOnPlan();
+    const operator = await makeActor("operator");
+    const k = await keys.createKey(partner, { label: "Revoked", environment: "production" });
+    await keys.revokeKey(partner, k.id);
+    await expect(keys.enableKey(operator, k.id)).rejects.toMatchObject({
+      code: "invalid",
+      message: expect.stringMatching(/partner revoked this key/),
+    });
+    expect(readState(tg.gw).apiKeys[k.id]?.enabled).toBe(false);
+    await keys.enableKey(operator, k.id, { overridePartnerRevoke: true });
+    expect(readState(tg.gw).apiKeys[k.id]?.enabled).toBe(true);
+    expect((await db.apiKeyRecord.findUniqueOrThrow({ where: { id: k.id } })).revokedAt).toBeNull();
+
+    await keys.revokeKey(operator, k.id); // the operator's own disable: not the partner's word
+    expect((await db.apiKeyRecord.findUniqueOrThrow({ where: { id: k.id } })).revokedAt).toBeNull();
+    await keys.enableKey(operator, k.id);
+    expect(readState(tg.gw).apiKeys[k.id]?.enabled).toBe(true);
+  });
+
+  it("is impossible for a rotated-out key the partner revoked (its replacement exists)", async () => {
+    const partner = await partnerOnPlan();
+    const operator = await makeActor("operator");
+    const old = await keys.createKey(partner, { label: "Rotated", environment: "production" });
+    await keys.rotateKey(partner, { keyId: old.id, grace: "1h" });
+    await keys.revokeKey(partner, old.id);
+    await expect(keys.enableKey(operator, old.id, { overridePartnerRevoke: true })).rejects.toMatchObject({
+      code: "invalid",
+      message: expect.stringMatching(/replacement/),
+    });
+    expect(readState(tg.gw).apiKeys[old.id]?.enabled).toBe(false);
+  });
+});
+
 describe("usage sync", () => {
   it("upserts GetUsage into usage_daily idempotently, with the owning tenant", async () => {
     const actor = await partnerOnPlan();

@@ -128,19 +128,36 @@ export async function rotateKey(actor: Actor, input: { keyId: string; grace: Gra
   };
 }
 
-/** Revoke: disabled at once in AWS (the record follows AWS, so a failure changes nothing). */
+/**
+ * Revoke: disabled at once in AWS (the record follows AWS, so a failure changes nothing). `revokedAt` records the
+ * partner's own decision; an operator's disable leaves it as it was.
+ */
 export async function revokeKey(actor: Actor, keyId: string) {
   assertCan(actor, actor.kind === "partner" ? "keys.self" : "keys.manage");
   const k = await getKey(actor, keyId);
   await setAwsKeyEnabled(k.id, false);
-  await updateKeyRecord(k.id, { status: "DISABLED", revokedAt: now(), disabledBySuspension: false });
+  await updateKeyRecord(k.id, {
+    status: "DISABLED",
+    disabledBySuspension: false,
+    ...(actor.kind === "partner" ? { revokedAt: now() } : {}),
+  });
   return { id: k.id };
 }
 
-export async function enableKey(actor: Actor, keyId: string) {
+/**
+ * Operators enable a disabled key. A key its partner revoked is enabled only as a confirmed override
+ * (`overridePartnerRevoke`, audited as such by the action): the partner's decision is never undone silently.
+ */
+export async function enableKey(actor: Actor, keyId: string, opts: { overridePartnerRevoke?: boolean } = {}) {
   assertCan(actor, "keys.manage");
   const k = await getKey(actor, keyId);
   if (k.cleanupPending) throw invalid("This key was left over by a failed operation; delete it instead.");
+  if (k.revokedAt && !opts.overridePartnerRevoke)
+    throw invalid(
+      "The partner revoked this key. Enabling it overrides their decision: confirm the override to go on.",
+    );
+  if (k.graceUntil && k.revokedAt)
+    throw invalid("The partner revoked this key after replacing it; the replacement is the key to use.");
   await setAwsKeyEnabled(k.id, true);
   await updateKeyRecord(k.id, { status: "ACTIVE", revokedAt: null, disabledBySuspension: false });
   return { id: k.id };

@@ -5,7 +5,7 @@ import type { PlanDto } from "@/lib/aws/usage-plans";
 import { countPlanKeys, listApiStages, listAwsPlans } from "@/lib/aws/usage-plans";
 import { listSubscriptions, savePlanSnapshots } from "@/lib/db/subscriptions";
 import { listActiveTenantOptions } from "@/lib/db/tenants";
-import { inventoryReady, invLoadPlansPage } from "@/lib/inventory/read";
+import { inventoryReadable, invLoadPlansPage } from "@/lib/inventory/read";
 import { log } from "@/lib/log";
 
 /** Lists plans from AWS (the source of truth) and refreshes the snapshots usage pages read. */
@@ -21,8 +21,9 @@ export async function loadPlans(actor: Actor): Promise<PlanDto[]> {
  * and each plan's key count (GetUsagePlanKeys; a count that fails is shown as unknown and logged, not fatal).
  */
 export async function loadUsagePlans(actor: Actor) {
-  // From the inventory once it is synced (no AWS call); live reads otherwise (INVENTORY_READS=off, first start).
-  const fromInventory = (await inventoryReady()) ? await invLoadPlansPage(actor) : null;
+  // From the inventory once it is synced or its first sweep is under way (no AWS call); live reads otherwise
+  // (INVENTORY_READS=off, no sweep running).
+  const fromInventory = (await inventoryReadable()) ? await invLoadPlansPage(actor) : null;
   const [plans, stages] = fromInventory
     ? [fromInventory.plans, fromInventory.stages]
     : await Promise.all([loadPlans(actor), listApiStages()]);

@@ -24,7 +24,12 @@ export const rotateKeySchema = z.object({
   grace: z.enum(["now", "1h", "24h", "7d"], { error: "Pick how long the old key keeps working." }),
 });
 export const keyIdSchema = z.object({ keyId: awsId });
-export const setKeyEnabledSchema = z.object({ keyId: awsId, enabled: z.boolean() });
+export const setKeyEnabledSchema = z.object({
+  keyId: awsId,
+  enabled: z.boolean(),
+  /** Required to enable a key its partner revoked; the audit records it as an override. */
+  overridePartnerRevoke: z.boolean().optional(),
+});
 
 export const planSchema = z
   .object({

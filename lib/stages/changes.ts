@@ -115,3 +115,50 @@ export function httpStageUpdate(stage: HttpStageDto, change: HttpStageChange): R
       return { autoDeploy: change.autoDeploy };
   }
 }
+
+/**
+ * What a change WILL do, for the review dialog shown before anything is applied ("This will abandon the canary…");
+ * `describeStageChange` is the past-tense summary once it is done.
+ */
+export function previewStageChange(change: StageChange): string {
+  switch (change.kind) {
+    case "variables":
+      return "This will change the stage variables";
+    case "throttling":
+      return `This will set throttling to ${change.rateLimit} req/s with a burst of ${change.burstLimit}`;
+    case "method-settings-remove":
+      return "This will remove the per-method override; the method falls back to the stage's settings";
+    case "cache-cluster":
+      return change.enabled
+        ? `This will turn on a ${change.size} GB cache cluster`
+        : "This will turn off the cache cluster and delete everything cached in it";
+    case "caching":
+      return `This will turn caching ${change.enabled ? "on" : "off"} with a TTL of ${change.ttlInSeconds} s`;
+    case "observability":
+      return "This will change the metrics, logging and tracing switches";
+    case "rollback":
+      return `This will move the stage to deployment ${change.deploymentId}: every request is served by it`;
+    case "canary-start":
+      return `This will start a canary on deployment ${change.deploymentId} with ${change.percentTraffic} % of requests`;
+    case "canary-percent":
+      return `This will send ${change.percentTraffic} % of requests to the canary`;
+    case "canary-promote":
+      return "This will promote the canary: its deployment becomes the stage's and serves every request";
+    case "canary-abandon":
+      return "This will abandon the canary: every request goes back to the base deployment";
+  }
+}
+
+/** Changes that take something away (traffic from a deployment, cached data, an override): their Apply is red. */
+export function isDestructiveStageChange(change: StageChange): boolean {
+  switch (change.kind) {
+    case "canary-abandon":
+    case "rollback":
+    case "method-settings-remove":
+      return true;
+    case "cache-cluster":
+      return !change.enabled;
+    default:
+      return false;
+  }
+}

@@ -109,6 +109,20 @@ export async function deployToStage(
   return d;
 }
 
+/**
+ * Deploys the API's current state to a stage without a page's digest (the automation API): the digest is the
+ * stage's state as read now, so only the rollout and canary guards of deployToStage apply. Permission
+ * `gateway.manage`.
+ */
+export async function deployStageNow(
+  actor: Actor,
+  input: { restApiId: string; stageName: string; description: string },
+) {
+  assertCan(actor, "gateway.manage");
+  const stage = await getRestStage(input.restApiId, input.stageName);
+  return deployToStage(actor, { ...input, version: stageVersion(stage) });
+}
+
 export async function flushStageCache(actor: Actor, restApiId: string, stageName: string): Promise<void> {
   assertCan(actor, "gateway.manage");
   const stage = await getRestStage(restApiId, stageName);

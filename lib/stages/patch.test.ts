@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { StageChange } from "@/lib/schemas/stages";
-import { describeStageChange, httpStageUpdate, stagePatchCalls } from "./changes";
+import {
+  describeStageChange,
+  httpStageUpdate,
+  isDestructiveStageChange,
+  previewStageChange,
+  stagePatchCalls,
+} from "./changes";
 import {
   cacheClusterPatch,
   methodSettingPrefix,
@@ -247,6 +253,19 @@ describe("stagePatchCalls", () => {
   it.each(cases)("%s", (_n, s, change, calls) => {
     expect(stagePatchCalls(s, change)).toEqual(calls);
     expect(describeStageChange(change)).not.toBe("");
+    // The review dialog speaks before anything is applied: future tense, never "canary abandoned".
+    expect(previewStageChange(change)).toMatch(/^This will /);
+  });
+
+  it("marks only the changes that take something away as destructive", () => {
+    const kinds = cases.filter(([, , c]) => isDestructiveStageChange(c)).map(([, , c]) => c.kind);
+    expect(new Set(kinds)).toEqual(new Set(["canary-abandon", "rollback", "method-settings-remove"]));
+    expect(
+      isDestructiveStageChange({ kind: "cache-cluster", enabled: false, size: "0.5" } as StageChange),
+    ).toBe(true);
+    expect(previewStageChange({ kind: "canary-abandon" })).toBe(
+      "This will abandon the canary: every request goes back to the base deployment",
+    );
   });
 
   it.each<[string, RestStageDto, StageChange, RegExp]>([

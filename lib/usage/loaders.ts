@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { dayOf, now } from "@/lib/clock";
 import { listMyKeys } from "@/lib/db/api-keys";
 import { myPlans } from "@/lib/db/subscriptions";
-import { myUsage, readSyncState } from "@/lib/db/usage";
+import { myUsage, readSyncState, tenantUsage, type TenantUsage } from "@/lib/db/usage";
+import { invalid } from "@/lib/errors";
 import { dayRange, daysBack, forecast, quotaPeriodOf } from "@/lib/usage/usage-math";
 
 /**
@@ -62,3 +63,20 @@ export async function loadUsageView(actor: Actor) {
 
 /** The last usage sync's state, for the operators' sync panel (lib/db/usage.ts). */
 export { getSyncState as loadSyncState } from "@/lib/db/usage";
+
+/**
+ * One tenant's requests per UTC day between two days inclusive (the automation API): a partner's own tenant
+ * (`partner.view`), or any tenant for staff with `finance.view`. At most 366 days; the database only.
+ */
+export async function loadTenantUsage(
+  actor: Actor,
+  tenantId: string,
+  from: string,
+  to: string,
+): Promise<TenantUsage> {
+  if (from > to) throw invalid("The first day comes after the last day.", "from");
+  if (dayRange(from, to).length > 366) throw invalid("Ask for at most 366 days at a time.", "to");
+  return actor.kind === "partner" && actor.tenantId === tenantId
+    ? myUsage(actor, from, to)
+    : tenantUsage(actor, tenantId, from, to);
+}

@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Stat, StatGrid } from "@/components/ui/stat";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/page-guard";
-import { monthTotals, monthsBetween, tenantUsage } from "@/lib/billing/usage-report";
+import { monthOverMonth, monthTotals, monthsBetween, tenantUsage } from "@/lib/billing/usage-report";
 import {
   loadTenantNames,
   loadUsageByDay,
@@ -34,17 +34,28 @@ export default async function FinanceReportsPage({
   const to = isMonth(sp.to) ? sp.to : cur;
   const from = isMonth(sp.from) && sp.from <= to ? sp.from : addMonths(to, -11);
   const months = monthsBetween(from, to);
-  const [rows, names, plans, days] = await Promise.all([
+  const previous = addMonths(to, -1);
+  const underWay = to === cur;
+  const [rows, names, plans, days, previousDays] = await Promise.all([
     loadUsageByMonthAndTenant(actor, from, to),
     loadTenantNames(actor),
     loadUsageByPlan(actor, from, to),
     loadUsageByDay(actor, to),
+    underWay ? loadUsageByDay(actor, previous) : Promise.resolve([]),
   ]);
   const tenants = tenantUsage(rows, months, (id) => (id ? (names.get(id) ?? id) : "Keys without a tenant"));
   const totals = monthTotals(rows, months);
   const total = tenants.reduce((s, t) => s + t.total, 0);
   const last = totals.at(-1)?.requests ?? 0;
   const prev = totals.at(-2)?.requests ?? 0;
+  const mom = monthOverMonth({
+    month: to,
+    previous,
+    totals: { month: last, previous: prev },
+    ...(underWay
+      ? { partial: { today: new Date().toISOString().slice(0, 10), monthDays: days, previousDays } }
+      : {}),
+  });
   const csv = (by: string) => `/api/finance/reports/usage?${new URLSearchParams({ from, to, by })}`;
   return (
     <>
@@ -85,13 +96,19 @@ export default async function FinanceReportsPage({
         <div className="flex flex-col gap-6">
           <StatGrid>
             <Stat label={`Requests ${from} – ${to}`} value={n(total)} />
-            <Stat label={`Requests in ${to}`} value={n(last)} />
+            <Stat
+              label={underWay ? `Requests in ${to} so far` : `Requests in ${to}`}
+              value={n(last)}
+              hint={underWay ? "The month is still under way." : undefined}
+            />
             <Stat
               label="Month-over-month"
               value={
-                prev === 0 ? "—" : `${last >= prev ? "+" : ""}${Math.round(((last - prev) * 100) / prev)}%`
+                <span data-testid="month-over-month">
+                  {mom.percent === null ? "—" : `${mom.percent >= 0 ? "+" : ""}${mom.percent}%`}
+                </span>
               }
-              hint={`${to} vs the month before`}
+              hint={mom.compared}
             />
             <Stat label="Tenants with usage" value={n(tenants.filter((t) => t.tenantId).length)} />
           </StatGrid>
@@ -106,7 +123,11 @@ export default async function FinanceReportsPage({
           <Card>
             <CardHeader>
               <CardTitle>Top tenants</CardTitle>
-              <CardDescription>Growth compares {to} with the month before.</CardDescription>
+              <CardDescription>
+                {underWay
+                  ? `Growth compares ${to}, which is still under way (partial), with the whole month before.`
+                  : `Growth compares ${to} with the month before.`}
+              </CardDescription>
             </CardHeader>
             <CardContent className="overflow-x-auto">
               <Table>
@@ -119,7 +140,9 @@ export default async function FinanceReportsPage({
                       </TableHead>
                     ))}
                     <TableHead className="text-right">Total</TableHead>
-                    <TableHead className="text-right">Growth</TableHead>
+                    <TableHead className="text-right">
+                      {underWay ? "Growth (partial month)" : "Growth"}
+                    </TableHead>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
@@ -157,15 +180,18 @@ export default async function FinanceReportsPage({
               <CardHeader>
                 <CardTitle>By usage plan</CardTitle>
                 <CardDescription>
-                  By usage plan id (its API stages are listed under Usage plans).
+                  Requests per usage plan in {from} – {to} (its API stages are listed under Usage plans).
                 </CardDescription>
               </CardHeader>
               <CardContent>
-                <Table>
+                <Table aria-label="Requests by usage plan">
                   <TableBody>
                     {plans.map((p) => (
                       <TableRow key={p.usagePlanId}>
-                        <TableCell className="font-mono text-xs">{p.usagePlanId}</TableCell>
+                        <TableCell>
+                          <span className="font-medium">{p.usagePlanName ?? "Unknown plan"}</span>
+                          <div className="font-mono text-xs text-muted-foreground">{p.usagePlanId}</div>
+                        </TableCell>
                         <TableCell className="text-right tabular-nums">{n(p.requests)}</TableCell>
                       </TableRow>
                     ))}

@@ -30,6 +30,10 @@ export default async function PartnerKeysPage() {
     loadMyPlans(actor),
   ]);
   const atLimit = keys.length >= env.PARTNER_KEY_LIMIT;
+  const rotatedIds = new Set(keys.filter((k) => k.graceUntil).map((k) => k.id));
+  const replacementOf = new Map(
+    keys.flatMap((k) => (k.rotatedFromId ? [[k.rotatedFromId, k.id] as const] : [])),
+  );
   return (
     <>
       <PageHeader
@@ -68,6 +72,11 @@ export default async function PartnerKeysPage() {
               <TableRow key={k.id} data-testid={`key-${k.id}`}>
                 <TableCell className="font-medium">
                   {k.label}
+                  {k.rotatedFromId && rotatedIds.has(k.rotatedFromId) ? (
+                    <span className="font-normal text-muted-foreground"> (replacement)</span>
+                  ) : k.graceUntil ? (
+                    <span className="font-normal text-muted-foreground"> (replaced)</span>
+                  ) : null}
                   <div className="font-mono text-xs text-muted-foreground">{k.id}</div>
                 </TableCell>
                 <TableCell>{k.environment}</TableCell>
@@ -77,7 +86,16 @@ export default async function PartnerKeysPage() {
                   </Badge>
                 </TableCell>
                 <TableCell>{formatDate(k.createdAt)}</TableCell>
-                <TableCell>{k.graceUntil ? <Countdown until={k.graceUntil} /> : "Never"}</TableCell>
+                <TableCell data-testid="key-expires">
+                  {k.status !== "ACTIVE" ? (
+                    // A revoked (or suspended) key already stopped working: no countdown to its grace end.
+                    <span className="text-muted-foreground">Stopped working</span>
+                  ) : k.graceUntil ? (
+                    <Countdown until={k.graceUntil} />
+                  ) : (
+                    "Never"
+                  )}
+                </TableCell>
                 <TableCell>{k.lastUsedDay ?? "Not yet"}</TableCell>
                 <TableCell className="text-right">
                   <KeyActions
@@ -97,10 +115,21 @@ export default async function PartnerKeysPage() {
           <ul className="grid gap-1 text-sm">
             {rotations.map((r) => (
               <li key={r.id}>
-                {formatDateTime(r.rotatedAt ?? r.createdAt)}: <span className="font-medium">{r.label}</span>{" "}
-                key <span className="font-mono">{r.id}</span> replaced; old key{" "}
-                {r.status === "DELETED" ? "deleted" : "works until"}{" "}
-                {r.status === "DELETED" ? "" : formatDateTime(r.graceUntil ?? r.createdAt)}
+                {formatDateTime(r.rotatedAt ?? r.createdAt)}: <span className="font-medium">{r.label}</span> —
+                old key <span className="font-mono">{r.id}</span> replaced by{" "}
+                {replacementOf.has(r.id) ? (
+                  <>
+                    <span className="font-mono">{replacementOf.get(r.id)}</span> (replacement)
+                  </>
+                ) : (
+                  "a new key"
+                )}
+                ; old key{" "}
+                {r.status === "DELETED"
+                  ? "deleted"
+                  : r.status === "DISABLED"
+                    ? "revoked"
+                    : `works until ${formatDateTime(r.graceUntil ?? r.createdAt)}`}
               </li>
             ))}
           </ul>

@@ -55,7 +55,7 @@ async function child(provider: "sqlite" | "postgresql") {
     const { db } = await import("../../db/client");
     const { SYSTEM_ACTOR } = await import("../../auth/actor");
     const { createPricePlan, assignPricePlan } = await import("../../db/price-plans");
-    const { generateInvoices } = await import("../../db/invoice-run");
+    const { generateInvoices } = await import("../../invoices/commands");
     const { finalizeDueInvoices } = await import("@/lib/invoices/finalize-due");
     const { usageByMonthAndTenant } = await import("../../db/finance-reports");
     const { refreshUsageRollup } = await import("../../db/usage-rollup");

@@ -38,21 +38,25 @@ export async function budgetCounters(app: string, cookie: string): Promise<{ thr
   return { throttled: body.controlPlane.totals.throttled + body.cloudWatch.totals.throttled };
 }
 
-// The freshness line of pages that read the inventory (components/inventory): live until the first sync is done.
+// The freshness line of pages that read the inventory (components/inventory): live until the first sync is under
+// way; lists say they may be incomplete until it is done.
 const LIVE_MARK = "Read live from API Gateway";
+const WARMING_MARK = "Loading the inventory";
 const INVENTORY_MARK = "inventory of API Gateway";
 
-/** "inventory", "live" or "unknown" (a console without the inventory's freshness line), from one page's HTML. */
-export function readsFrom(html: string): "inventory" | "live" | "unknown" {
+/** "inventory", "warming", "live" or "unknown" (no freshness line), from one page's HTML. */
+export function readsFrom(html: string): "inventory" | "warming" | "live" | "unknown" {
   if (html.includes(LIVE_MARK)) return "live";
+  if (html.includes(WARMING_MARK)) return "warming";
   if (html.includes(INVENTORY_MARK)) return "inventory";
   return "unknown";
 }
 
 /**
- * Steady state for the inventory run: waits until a stage page says it reads the inventory (the first sync is
- * done), polling every 15 s so the poll's own live reads (4 calls) leave the sync most of the budget; falls back to
- * waitForQuiet on a console without the freshness line.
+ * Steady state for the inventory run: waits until a stage page reads the inventory (polling every 15 s, so the
+ * poll's own live reads — 4 calls — leave the sync most of the budget), then until the overview no longer says the
+ * first sync is under way (polled every 2 s: no AWS call then); falls back to waitForQuiet on a console without
+ * the freshness line.
  */
 export async function waitForInventory(opts: {
   app: string;
@@ -64,15 +68,27 @@ export async function waitForInventory(opts: {
 }): Promise<string> {
   const t0 = performance.now();
   const elapsed = () => ((performance.now() - t0) / 1000).toFixed(0);
-  while ((performance.now() - t0) / 1000 < opts.maxSeconds) {
-    const html = await fetch(opts.app + opts.stagePath, { headers: { cookie: opts.cookie } })
+  const page = (p: string) =>
+    fetch(opts.app + p, { headers: { cookie: opts.cookie } })
       .then((r) => r.text())
       .catch(() => "");
-    const from = readsFrom(html);
-    if (from === "inventory") return `pages read the inventory after ${elapsed()} s`;
-    if (from === "unknown")
-      return waitForQuiet(opts.gatewayUrl, opts.budget, opts.maxSeconds - (performance.now() - t0) / 1000);
-    await new Promise((r) => setTimeout(r, 15_000));
+  let readable: string | undefined;
+  while ((performance.now() - t0) / 1000 < opts.maxSeconds) {
+    if (!readable) {
+      const from = readsFrom(await page(opts.stagePath));
+      if (from === "unknown")
+        return waitForQuiet(opts.gatewayUrl, opts.budget, opts.maxSeconds - (performance.now() - t0) / 1000);
+      if (from !== "live") readable = elapsed();
+      else {
+        await new Promise((r) => setTimeout(r, 15_000));
+        continue;
+      }
+    }
+    if (readsFrom(await page("/ops")) === "inventory")
+      return `pages read the inventory after ${readable} s (first sync under way), the first sync was done after ${elapsed()} s`;
+    await new Promise((r) => setTimeout(r, 2_000));
   }
-  return `pages still read live after ${opts.maxSeconds} s (the first sync is not done; measuring anyway)`;
+  return readable
+    ? `pages read the inventory after ${readable} s, but the first sync was not done after ${opts.maxSeconds} s (measuring anyway)`
+    : `pages still read live after ${opts.maxSeconds} s (the first sync has not started; measuring anyway)`;
 }

@@ -10,14 +10,15 @@ import { signInAction } from "@/lib/actions/sign-in";
 import { startSso } from "@/lib/auth/client";
 import { signInSchema } from "@/lib/schemas/users";
 
-export function LoginForm({ sso }: { sso: string | null }) {
+/** `next`: the console path to return to (already checked by safeNextPath on the server), else the role's home. */
+export function LoginForm({ sso, next = null }: { sso: string | null; next?: string | null }) {
   const router = useRouter();
   const { form, onSubmit, formError, pending } = useActionForm({
     schema: signInSchema,
     action: signInAction,
     defaultValues: { email: "", password: "" },
     onSuccess: (data) => {
-      router.replace(data.home);
+      router.replace(next ?? data.home);
       router.refresh();
     },
   });
@@ -43,7 +44,7 @@ export function LoginForm({ sso }: { sso: string | null }) {
             type="button"
             variant="outline"
             onClick={async () => {
-              const error = await startSso();
+              const error = await startSso(next ?? "/");
               if (error) form.setError("root", { message: error });
             }}
           >

@@ -111,18 +111,30 @@ export default async function OpsKeysPage({ searchParams }: { searchParams: Prom
                       k.status === "ACTIVE" ? "success" : k.status === "DISABLED" ? "warning" : "secondary"
                     }
                   >
-                    {k.status.toLowerCase()}
+                    {k.status === "DISABLED" && k.revokedAt
+                      ? "revoked by the partner"
+                      : k.status.toLowerCase()}
                   </Badge>
                   {k.cleanupPending ? <Badge variant="destructive">cleanup pending</Badge> : null}
                   {k.disabledBySuspension ? <Badge variant="outline">suspended</Badge> : null}
-                  {k.graceUntil && k.status !== "DELETED" ? <Badge variant="info">rotating</Badge> : null}
+                  {k.graceUntil && k.status === "ACTIVE" ? <Badge variant="info">rotating</Badge> : null}
+                  {k.graceUntil && k.status === "DISABLED" ? <Badge variant="outline">replaced</Badge> : null}
                 </TableCell>
                 <TableCell>{formatDate(k.createdAt)}</TableCell>
                 <TableCell>{k.lastUsedDay ?? "—"}</TableCell>
                 {manage ? (
                   <TableCell className="text-right">
                     {k.status !== "DELETED" ? (
-                      <OpsKeyActions k={{ id: k.id, label: k.label, status: k.status }} />
+                      <OpsKeyActions
+                        k={{
+                          id: k.id,
+                          label: k.label,
+                          status: k.status,
+                          tenantName: k.tenantName,
+                          revokedAt: k.revokedAt,
+                          replaced: k.graceUntil !== null,
+                        }}
+                      />
                     ) : null}
                   </TableCell>
                 ) : null}

@@ -83,7 +83,15 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
                 <TableCell>{formatDate(t.createdAt)}</TableCell>
                 {manage ? (
                   <TableCell className="text-right">
-                    <TenantRowActions tenant={{ id: t.id, name: t.name, status: t.status }} />
+                    <TenantRowActions
+                      tenant={{
+                        id: t.id,
+                        name: t.name,
+                        status: t.status,
+                        activeKeyCount: t.activeKeyCount,
+                        suspendedKeyCount: t.suspendedKeyCount,
+                      }}
+                    />
                   </TableCell>
                 ) : null}
               </TableRow>

@@ -3,23 +3,28 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { PageReadError } from "@/components/page-read-error";
 import { requirePermission } from "@/lib/auth/page-guard";
-import { env } from "@/lib/env";
+import Link from "next/link";
+import { can } from "@/lib/auth/permissions";
+import { readPage } from "@/lib/page-read";
+import { loadPlanChoices, loadPlanRequests } from "@/lib/plan-requests/loaders";
 import { quotaWords, throttleWords } from "@/lib/plans/plan-words";
 import { loadMyPlans } from "@/lib/plans/loaders";
+import { loadPlanExamples } from "@/lib/portal/loaders";
+import { PlanRequestsCard } from "./_components/plan-requests-card";
 
 export const metadata: Metadata = { title: "Plan" };
 
-/** The invoke URL of a REST API stage: AWS's execute-api host, or the Local Gateway's data-plane path. */
-function invokeUrl(apiId: string, stage: string): string {
-  if (env.TOLLGATE_MODE === "local" && env.awsEndpoint)
-    return `${env.awsEndpoint}/restapis/${apiId}/${stage}/_user_request_/`;
-  return `https://${apiId}.execute-api.${env.AWS_REGION}.amazonaws.com/${stage}/`;
-}
-
 export default async function PartnerPlanPage() {
   const actor = await requirePermission("partner.view");
-  const plans = await loadMyPlans(actor);
+  // The examples call a real operation of each API (from its OpenAPI document), so they work as written.
+  const [plans, examples, requests, choices] = await Promise.all([
+    loadMyPlans(actor),
+    loadPlanExamples(actor),
+    readPage(loadPlanRequests(actor, { take: 6 })),
+    readPage(loadPlanChoices(actor)),
+  ]);
   return (
     <>
       <PageHeader
@@ -49,15 +54,30 @@ export default async function PartnerPlanPage() {
                   {quotaWords(p)} per key
                 </p>
                 {p.apiStages.map((s) => {
-                  const curl = `curl -H "x-api-key: $API_KEY" ${invokeUrl(s.apiId, s.stage)}`;
+                  const ex = examples[`${s.apiId}:${s.stage}`];
+                  if (!ex) return null;
                   return (
                     <div key={`${s.apiId}:${s.stage}`} className="grid gap-1">
                       <div className="font-medium">
-                        API {s.apiId}, stage {s.stage}
+                        {ex.reference ? (
+                          <Link href={ex.reference} className="hover:underline">
+                            {ex.name} · {s.stage}
+                          </Link>
+                        ) : (
+                          `${ex.name} · ${s.stage}`
+                        )}
+                        {ex.operation ? (
+                          <span className="font-normal text-muted-foreground"> — calls {ex.operation}</span>
+                        ) : null}
                       </div>
                       <div className="flex items-center gap-2 rounded border bg-muted p-2">
-                        <code className="grow font-mono text-xs break-all">{curl}</code>
-                        <CopyButton value={curl} label={`Copy curl example for ${s.stage}`} />
+                        <code
+                          className="grow font-mono text-xs break-all"
+                          data-testid={`curl-${s.apiId}-${s.stage}`}
+                        >
+                          {ex.curl}
+                        </code>
+                        <CopyButton value={ex.curl} label={`Copy curl example for ${ex.name} ${s.stage}`} />
                       </div>
                     </div>
                   );
@@ -67,6 +87,21 @@ export default async function PartnerPlanPage() {
           ))}
         </div>
       )}
+      <div className="mt-6">
+        {requests.ok && choices.ok ? (
+          <PlanRequestsCard
+            requests={requests.data}
+            choices={choices.data.choices}
+            current={choices.data.current}
+            canRequest={can(actor.role, "plans.request")}
+          />
+        ) : (
+          <PageReadError
+            title="Plan requests could not be loaded"
+            message={requests.ok ? (choices.ok ? "" : choices.message) : requests.message}
+          />
+        )}
+      </div>
     </>
   );
 }

@@ -36,7 +36,8 @@ it("sends bounded mixed traffic: good calls, missing keys, throttled bursts, and
     random: seededRandom(3),
   });
   const stats = await run.done;
-  expect(stats.sent).toBeGreaterThan(100);
+  // ~150 planned (100/s for 1.2 s plus a 30-call burst); a loaded CPU sends fewer steady calls, never none.
+  expect(stats.sent).toBeGreaterThan(30);
   expect(stats.sent).toBeLessThan(300);
   const total = Object.values(stats.byStatus).reduce((a, b) => a + b, 0);
   expect(total).toBe(stats.sent);

@@ -29,8 +29,11 @@ export interface Integration {
   contentHandling?: string;
 }
 
+/** A method response (AWS MethodResponse): status code, header parameters (name → required), content type → model. */
 export interface MethodResponse {
   statusCode: string;
+  /** The OpenAPI response description (kept from the imported definition). */
+  description?: string;
   responseParameters?: Record<string, boolean>;
   responseModels?: Record<string, string>;
 }
@@ -43,10 +46,16 @@ export interface Method {
   authorizerId?: string;
   requestValidatorId?: string;
   requestParameters?: Record<string, boolean>;
-  requestModels?: Record<string, string>;
-  /** By status code; absent in state files written before PutMethodResponse existed. */
-  methodResponses?: Record<string, MethodResponse>;
   integration?: Integration;
+  /** Content type → model name (AWS requestModels). */
+  requestModels?: Record<string, string>;
+  /** Status code → method response (AWS methodResponses). */
+  methodResponses?: Record<string, MethodResponse>;
+  /** Kept from the imported OpenAPI operation for the export (AWS keeps these as documentation parts). */
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  requestBodyRequired?: boolean;
 }
 
 export interface Resource {
@@ -142,7 +151,7 @@ export interface RestApi {
   /** The API's own sub-resources (absent in state files written before they existed). */
   authorizers?: Record<string, Authorizer>;
   requestValidators?: Record<string, RequestValidator>;
-  /** By model name. */
+  /** By model name (created with CreateModel or from components.schemas of an imported definition). */
   models?: Record<string, Model>;
   /** By response type (only the ones put on the API; the rest are AWS's defaults). */
   gatewayResponses?: Record<string, GatewayResponseDef>;
@@ -171,6 +180,7 @@ export interface RequestValidator {
   validateRequestParameters: boolean;
 }
 
+/** A model (AWS Model): a JSON schema (draft 4) as text, keyed by name on the API; AWS allows no schema. */
 export interface Model {
   id: string;
   name: string;

@@ -3,9 +3,16 @@ import { badRequest, type Reply } from "../http";
 import type { RouteDef } from "../routes";
 import type { Integration, Method, RestApi, Stage } from "../state/types";
 import { compact, findApi, findStage } from "./common";
+import { stringify as toYaml } from "yaml";
 import { importRestApi, putRestApi } from "./openapi";
+import { exportRequestBody, exportResponses, exportSchemas } from "./openapi-models";
 
-/** GetExport oas30: the stage's deployed resources as OpenAPI 3.0.1 JSON (with `?extensions=apigateway`, integrations too). */
+/**
+ * GetExport oas30: the stage's deployed resources as OpenAPI 3.0.1 (JSON, or YAML with Accept: application/yaml):
+ * paths with their operations, parameters, request bodies and responses by model, the API's models as
+ * components.schemas, the api-key security scheme when a method requires a key, and with `?extensions=apigateway`
+ * the integrations. `servers` is the stage's invoke URL (the Local Gateway's data plane).
+ */
 
 const API_KEY_SCHEME = "api_key";
 
@@ -43,13 +50,27 @@ function exportOperation(m: Method, withIntegrations: boolean): Record<string, u
     ];
   });
   return compact({
+    tags: m.tags,
+    summary: m.summary,
+    description: m.description,
     operationId: m.operationName,
     parameters: parameters.length > 0 ? parameters : undefined,
-    responses: { "200": { description: "200 response" } },
+    requestBody: exportRequestBody(m),
+    responses: exportResponses(m),
     security: m.apiKeyRequired ? [{ [API_KEY_SCHEME]: [] }] : undefined,
     "x-amazon-apigateway-integration":
       withIntegrations && m.integration ? exportIntegration(m.integration) : undefined,
   });
+}
+
+function components(api: RestApi, usesKeys: boolean): Record<string, unknown> | undefined {
+  const out = compact({
+    schemas: exportSchemas(api),
+    securitySchemes: usesKeys
+      ? { [API_KEY_SCHEME]: { type: "apiKey", name: "x-api-key", in: "header" } }
+      : undefined,
+  });
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 export function exportOas30(
@@ -82,9 +103,7 @@ export function exportOas30(
     }),
     servers: [{ url: `${ctx.gw.url}/restapis/${api.id}/${stage.stageName}/_user_request_` }],
     paths,
-    components: usesKeys
-      ? { securitySchemes: { [API_KEY_SCHEME]: { type: "apiKey", name: "x-api-key", in: "header" } } }
-      : undefined,
+    components: components(api, usesKeys),
     "x-amazon-apigateway-api-key-source": withIntegrations ? api.apiKeySource : undefined,
   });
 }
@@ -96,8 +115,9 @@ function getExport(ctx: OpContext): Reply {
   if (type !== "oas30")
     throw badRequest(`Unsupported export type: ${type}. The Local Gateway exports oas30 only`);
   const accept = String(ctx.headers.accept ?? "application/json");
-  if (accept.includes("yaml"))
-    throw badRequest("Unsupported Accept type: the Local Gateway exports application/json only");
+  const yaml = accept.includes("yaml");
+  if (!yaml && !/json|\*\/\*/.test(accept))
+    throw badRequest(`Unsupported Accept type: ${accept}. Use application/json or application/yaml`);
   const extensions = (ctx.query.get("extensions") ?? "").split(",").map((s) => s.trim());
   const doc = exportOas30(
     ctx,
@@ -108,10 +128,10 @@ function getExport(ctx: OpContext): Reply {
   return {
     status: 200,
     headers: {
-      "Content-Type": "application/json",
-      "Content-Disposition": `attachment; filename="${api.name}-${stage.stageName}-oas30.json"`,
+      "Content-Type": yaml ? "application/yaml" : "application/json",
+      "Content-Disposition": `attachment; filename="${api.name}-${stage.stageName}-oas30.${yaml ? "yaml" : "json"}"`,
     },
-    body: JSON.stringify(doc, null, 2),
+    body: yaml ? toYaml(doc) : JSON.stringify(doc, null, 2),
   };
 }
 

@@ -4,6 +4,7 @@ import { badRequest, type Reply } from "../http";
 import type { Integration, IntegrationResponse, Method, Resource, RestApi } from "../state/types";
 import { compact, findApi, newId } from "./common";
 import { addResource, buildIntegration } from "./resources-methods";
+import { importModels, operationDocs } from "./openapi-models";
 import { newRestApi, parseApiKeySource, renderRestApi } from "./rest-apis";
 
 /**
@@ -115,6 +116,7 @@ function resourceFor(api: RestApi, path: string): Resource {
 
 /** Applies the document's paths to `api` (merge: existing methods that the document names are replaced). */
 function applyPaths(api: RestApi, doc: Obj): void {
+  importModels(api, doc);
   const keySchemes = apiKeySchemes(doc);
   const globalKey = requiresKey(doc.security, keySchemes) ?? false;
   for (const [path, item] of Object.entries(doc.paths as Obj)) {
@@ -134,6 +136,7 @@ function applyPaths(api: RestApi, doc: Obj): void {
           ...(Array.isArray(op.parameters) ? op.parameters : []),
         ]),
         integration: importIntegration(op["x-amazon-apigateway-integration"], `${key.toUpperCase()} ${path}`),
+        ...operationDocs(api, op),
       });
       resource.methods[httpMethod] = method;
     }
@@ -176,6 +179,7 @@ export function putRestApi(ctx: OpContext): Reply {
     const rootId = draft.rootResourceId ?? newId(10);
     draft.resources = { [rootId]: { id: rootId, pathPart: "", path: "/", methods: {} } };
     draft.description = undefined;
+    draft.models = undefined;
   }
   applyInfo(draft, doc);
   applyPaths(draft, doc);

@@ -46,7 +46,12 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         }
       />
       <div className="flex flex-col gap-6">
-        {can(actor.role, "finance.manage") ? <InvoiceActions invoice={inv} /> : null}
+        {can(actor.role, "finance.manage") ? (
+          <InvoiceActions
+            invoice={inv}
+            unpriced={inv.status === "DRAFT" ? inv.lines.filter((l) => l.kind === "UNPRICED") : []}
+          />
+        ) : null}
         {inv.reissueOf ? (
           <p className="text-sm">
             Reissue of{" "}

@@ -14,10 +14,17 @@ import { reissueInvoiceAction } from "@/lib/actions/reissue-invoice";
 import { voidInvoiceAction } from "@/lib/actions/void-invoice";
 import type { InvoiceStatus } from "@/lib/invoices/loaders";
 
-type Props = { invoice: { id: string; status: InvoiceStatus; number: string | null; tenantName: string } };
+type Props = {
+  invoice: { id: string; status: InvoiceStatus; number: string | null; tenantName: string };
+  /** The draft's "Requests on days without a price plan" lines: finalizing bills them at nothing. */
+  unpriced?: readonly { periodFrom: string; periodTo: string; quantity: string }[];
+};
+
+const span = (l: { periodFrom: string; periodTo: string }) =>
+  l.periodFrom === l.periodTo ? l.periodFrom : `${l.periodFrom} to ${l.periodTo}`;
 
 /** Finance actions on one invoice. The server refuses what the state forbids; its message is shown as it is. */
-export function InvoiceActions({ invoice }: Props) {
+export function InvoiceActions({ invoice, unpriced = [] }: Props) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [reason, setReason] = useState("");
@@ -38,7 +45,7 @@ export function InvoiceActions({ invoice }: Props) {
   return (
     <div className="flex flex-col gap-3 print:hidden">
       <div className="flex flex-wrap gap-2">
-        {invoice.status !== "VOID" ? (
+        {invoice.status === "DRAFT" ? (
           <Button
             variant="outline"
             onClick={() =>
@@ -51,29 +58,51 @@ export function InvoiceActions({ invoice }: Props) {
             Recalculate from usage
           </Button>
         ) : null}
+        {invoice.status === "FINALIZED" ? (
+          <div className="flex flex-col gap-1">
+            <Button variant="outline" disabled aria-describedby="recalculate-why">
+              Recalculate from usage
+            </Button>
+            <p id="recalculate-why" className="max-w-xs text-xs text-muted-foreground">
+              A finalized invoice never changes. To bill from newer usage, void it and reissue it; late usage
+              otherwise shows up as an adjustment on the next invoice.
+            </p>
+          </div>
+        ) : null}
         {invoice.status === "DRAFT" ? (
           <ConfirmDialog
             trigger={<Button>Finalize</Button>}
             title={`Finalize ${label}?`}
             description="It is re-priced from the usage synced so far, gets the next invoice number and can never be changed afterwards (only voided and reissued). The partner sees it from then on."
-            confirmLabel="Finalize invoice"
+            confirmLabel={unpriced.length > 0 ? "Finalize with unpriced days" : "Finalize invoice"}
+            destructive={unpriced.length > 0}
             onConfirm={() =>
               run(finalizeInvoiceAction({ invoiceId: invoice.id }), (d) => `Finalized as ${d.number}.`)
             }
-          />
+          >
+            {unpriced.length > 0 ? (
+              <Alert variant="warning" title="Some days have no price plan">
+                {unpriced
+                  .map((l) => `${BigInt(l.quantity).toLocaleString("en-US")} requests on ${span(l)}`)
+                  .join("; ")}{" "}
+                are billed at nothing, and {invoice.tenantName} will see that line. Assign a price plan that
+                covers those days (Price plans), recalculate, then finalize — or finalize anyway.
+              </Alert>
+            ) : null}
+          </ConfirmDialog>
         ) : null}
         {invoice.status === "FINALIZED" ? (
           <ConfirmDialog
             trigger={<Button variant="destructive">Void…</Button>}
             title={`Void ${label}?`}
-            description="A void invoice stays on record with its number and your reason, and no longer counts. Reissue it afterwards to bill the period again."
+            description={`A void invoice stays on record with its number and your reason, and no longer counts. ${invoice.tenantName} sees the invoice marked void with your reason word for word, so write it for them. Reissue it afterwards to bill the period again.`}
             confirmLabel="Void invoice"
             destructive
             onConfirm={async () => {
               const trimmed = reason.trim();
               if (trimmed.length < 5) {
                 setReasonError("Give a reason of at least 5 characters.");
-                throw new Error("reason");
+                return false;
               }
               setReasonError(null);
               await run(
@@ -82,7 +111,12 @@ export function InvoiceActions({ invoice }: Props) {
               );
             }}
           >
-            <FormField label="Reason" id="void-reason" error={reasonError ?? undefined}>
+            <FormField
+              label="Reason"
+              id="void-reason"
+              description={`Shown to ${invoice.tenantName} exactly as written.`}
+              error={reasonError ?? undefined}
+            >
               <Textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} />
             </FormField>
           </ConfirmDialog>

@@ -52,7 +52,18 @@ export function PlanTermsDialog({
   const [pending, start] = useTransition();
   const [name, setName] = useState("");
   const [currency, setCurrency] = useState<"USD" | "EUR" | "GBP">("USD");
-  const [effectiveFrom, setEffectiveFrom] = useState(new Date().toISOString().slice(0, 10));
+  // A new plan covers the whole current billing period (a UTC month) by default, so this month's invoice has no
+  // unpriced days; a new version starts today (it must not re-price days already billed by the version before).
+  const monthStart = new Date().toISOString().slice(0, 8) + "01";
+  const [effectiveFrom, setEffectiveFrom] = useState(
+    plan ? new Date().toISOString().slice(0, 10) : monthStart,
+  );
+  const uncovered =
+    /^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom) && effectiveFrom > monthStart
+      ? plan
+        ? `${monthStart} to the day before stay on the plan's earlier version.`
+        : `Not the whole billing period: ${monthStart} to the day before have no price from this plan and are billed at nothing unless another plan covers them.`
+      : null;
   const [t, setT] = useState<TermsDefaults>(defaults ?? EMPTY);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -123,7 +134,14 @@ export function PlanTermsDialog({
             </div>
           )}
           <div className="grid gap-4 sm:grid-cols-2">
-            <FormField label="Effective from (UTC day)" id={`plan-from-${id}`} error={err("effectiveFrom")}>
+            <FormField
+              label="Effective from (UTC day)"
+              id={`plan-from-${id}`}
+              error={err("effectiveFrom")}
+              description={
+                uncovered ?? "Covers the current billing period (this UTC month) from its first day."
+              }
+            >
               <Input type="date" value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} />
             </FormField>
             <FormField label="Monthly base fee" id={`plan-base-${id}`} error={err("baseFee")}>

@@ -20,7 +20,28 @@ import { renameTenantAction } from "@/lib/actions/rename-tenant";
 import { setTenantStatusAction } from "@/lib/actions/set-tenant-status";
 import { renameTenantSchema } from "@/lib/schemas/tenants";
 
-type Props = { tenant: { id: string; name: string; status: "ACTIVE" | "SUSPENDED" } };
+type Props = {
+  tenant: {
+    id: string;
+    name: string;
+    status: "ACTIVE" | "SUSPENDED";
+    activeKeyCount: number;
+    suspendedKeyCount: number;
+  };
+};
+
+const keys = (n: number) => `${n} API key${n === 1 ? "" : "s"}`;
+
+/** Everything suspending or reinstating does, in the words the confirmation shows. */
+function tenantStatusEffects(tenant: Props["tenant"]): string {
+  if (tenant.status === "ACTIVE")
+    return tenant.activeKeyCount === 0
+      ? "Its partner users are signed out at once and cannot sign in until you reinstate the tenant. It has no active API keys."
+      : `Its partner users are signed out at once and cannot sign in until you reinstate the tenant, and all ${keys(tenant.activeKeyCount)} of the tenant stop working at once (disabled in API Gateway; requests with them get 403 Forbidden). Reinstating enables the same keys again.`;
+  return tenant.suspendedKeyCount === 0
+    ? "Its partner users can sign in again."
+    : `Its partner users can sign in again, and the ${keys(tenant.suspendedKeyCount)} the suspension disabled work again. Keys the partner revoked stay revoked.`;
+}
 
 export function TenantRowActions({ tenant }: Props) {
   const router = useRouter();
@@ -35,11 +56,7 @@ export function TenantRowActions({ tenant }: Props) {
           </Button>
         }
         title={suspend ? `Suspend ${tenant.name}?` : `Reinstate ${tenant.name}?`}
-        description={
-          suspend
-            ? "Its partner users are signed out at once and cannot sign in until you reinstate the tenant."
-            : "Its partner users can sign in again."
-        }
+        description={tenantStatusEffects(tenant)}
         confirmLabel={suspend ? "Suspend tenant" : "Reinstate tenant"}
         destructive={suspend}
         onConfirm={async () => {
@@ -51,7 +68,11 @@ export function TenantRowActions({ tenant }: Props) {
             toast.error(res.error);
             return;
           }
-          toast.success(suspend ? `${tenant.name} suspended.` : `${tenant.name} reinstated.`);
+          toast.success(
+            suspend
+              ? `${tenant.name} suspended; ${keys(res.data.keysChanged)} disabled.`
+              : `${tenant.name} reinstated; ${keys(res.data.keysChanged)} enabled again.`,
+          );
           router.refresh();
         }}
       />

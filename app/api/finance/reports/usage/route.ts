@@ -19,6 +19,7 @@ export const GET = defineRoute({
     let rows: Record<string, string | number>[];
     if (by === "plan") {
       rows = (await loadUsageByPlan(actor, from, to)).map((p) => ({
+        usage_plan: p.usagePlanName ?? "",
         usage_plan_id: p.usagePlanId,
         requests: p.requests,
       }));

@@ -101,7 +101,12 @@ export default async function RestStagePage({
         />
         {manage ? (
           <StageProvider stage={stage} version={version}>
-            <CanaryCard key={`canary-${version}`} deployments={deployments} rolloutId={rollout?.id ?? null} />
+            <CanaryCard
+              key={`canary-${version}`}
+              apiName={api.name}
+              deployments={deployments}
+              rolloutId={rollout?.id ?? null}
+            />
             <DeploymentsCard key={`deploy-${version}`} deployments={deployments} />
             <VariablesCard key={`vars-${version}`} />
             <ThrottlingCard key={`throttle-${version}`} methods={methods} />

@@ -1,4 +1,5 @@
 "use client";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -6,11 +7,15 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Textarea } from "@/components/ui/textarea";
+import { canaryHealth, HEALTH_WINDOW_MINUTES, type CanaryHealth } from "@/lib/canary/compare";
+import { describeCheck } from "@/lib/canary/observe";
+import { stageMetricsQuery } from "@/lib/query-options/metrics";
 import { stageChange } from "@/lib/schemas/stages";
 import type { DeploymentDto } from "@/lib/stages/types";
 import { parseOverrides } from "./overrides";
@@ -26,9 +31,12 @@ const label = (deployments: readonly DeploymentDto[], id: string) => {
  * overrides. Shows base and canary side by side, and starts, re-weights, promotes or abandons the canary.
  */
 export function CanaryCard({
+  apiName,
   deployments,
   rolloutId = null,
 }: {
+  /** For the metrics the canary is compared on (the charts' own query, so no extra CloudWatch call). */
+  apiName: string;
   deployments: readonly DeploymentDto[];
   /** An automated rollout manages the canary: its controls replace the manual ones here. */
   rolloutId?: string | null;
@@ -42,6 +50,14 @@ export function CanaryCard({
   const [overrides, setOverrides] = useState("");
   const [useCache, setUseCache] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [confirmPromote, setConfirmPromote] = useState(false);
+  // The same query (and cache entry) as the stage's charts at their default range: one GetMetricData call for both.
+  const metrics = useQuery({
+    ...stageMetricsQuery({ kind: "REST", api: apiName, stage: stage.stageName }, "1h", true),
+    enabled: canary !== null,
+  });
+  const health: CanaryHealth | null = canary && metrics.data ? canaryHealth(metrics.data.points) : null;
+  const worse = health?.state === "worse" ? health : null;
 
   function review(kind: "canary-percent" | "canary-start") {
     const o = parseOverrides(overrides);
@@ -87,6 +103,32 @@ export function CanaryCard({
             </Link>
             .
           </Alert>
+        ) : null}
+        {canary && worse ? (
+          <Alert variant="destructive" title="The canary is doing worse than the base">
+            <p>
+              Over the last {HEALTH_WINDOW_MINUTES} minutes it fails the checks an automated rollout would
+              roll it back on:
+            </p>
+            <ul className="mt-1 list-disc pl-5" aria-label="Failed canary checks">
+              {worse.failed.map((c) => (
+                <li key={c.gate}>{describeCheck(c)}</li>
+              ))}
+            </ul>
+            <p className="mt-1">Abandoning it sends every request back to the base deployment.</p>
+          </Alert>
+        ) : null}
+        {canary && health?.state === "not-enough-data" ? (
+          <p className="text-xs text-muted-foreground" data-testid="canary-health">
+            Not enough canary traffic to compare with the base yet: {health.requests} requests in the last{" "}
+            {HEALTH_WINDOW_MINUTES} minutes, at least {health.minRequests} needed.
+          </p>
+        ) : null}
+        {canary && health?.state === "healthy" ? (
+          <p className="text-xs text-muted-foreground" data-testid="canary-health">
+            Over the last {HEALTH_WINDOW_MINUTES} minutes the canary passes the rollout checks against the
+            base.
+          </p>
         ) : null}
         {canary ? (
           <>
@@ -145,7 +187,11 @@ export function CanaryCard({
                 <Button size="sm" variant="outline" onClick={() => review("canary-percent")}>
                   Review percentage
                 </Button>
-                <Button size="sm" onClick={() => preview({ kind: "canary-promote" })}>
+                <Button
+                  size="sm"
+                  variant={worse ? "outline" : "default"}
+                  onClick={() => (worse ? setConfirmPromote(true) : preview({ kind: "canary-promote" }))}
+                >
                   Promote canary
                 </Button>
                 <Button size="sm" variant="destructive" onClick={() => preview({ kind: "canary-abandon" })}>
@@ -153,6 +199,15 @@ export function CanaryCard({
                 </Button>
               </div>
             )}
+            <ConfirmDialog
+              open={confirmPromote}
+              onOpenChange={setConfirmPromote}
+              destructive
+              title="Promote a failing canary?"
+              description={`The canary fails ${worse?.failed.length === 1 ? "a check" : "checks"} against the base (${worse?.failed.map(describeCheck).join("; ") ?? ""}). Promoting makes its deployment serve every request of ${stage.stageName}.`}
+              confirmLabel="Review the promotion anyway"
+              onConfirm={() => preview({ kind: "canary-promote" })}
+            />
           </>
         ) : rolloutId ? null : (
           <div className="flex flex-col gap-3">

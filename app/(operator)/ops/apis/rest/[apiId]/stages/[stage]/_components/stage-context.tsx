@@ -14,7 +14,7 @@ import {
 import { toast } from "@/components/ui/toaster";
 import { updateStageAction } from "@/lib/actions/update-stage";
 import type { StageChange } from "@/lib/schemas/stages";
-import { describeStageChange, stagePatchCalls } from "@/lib/stages/changes";
+import { isDestructiveStageChange, previewStageChange, stagePatchCalls } from "@/lib/stages/changes";
 import type { RestStageDto } from "@/lib/stages/types";
 
 type Ctx = { stage: RestStageDto; version: string; preview: (change: StageChange) => void };
@@ -102,7 +102,7 @@ function PatchReviewDialog({
         <DialogHeader>
           <DialogTitle>Review the change</DialogTitle>
           <DialogDescription>
-            {change ? describeStageChange(change) : ""}. Tollgate sends exactly{" "}
+            {change ? previewStageChange(change) : ""}. Tollgate will send exactly{" "}
             {calls.length > 1 ? `these ${calls.length} UpdateStage calls` : "this UpdateStage call"} (JSON
             Patch operations) to API Gateway for stage <span className="font-mono">{stage.stageName}</span>.
           </DialogDescription>
@@ -144,7 +144,12 @@ function PatchReviewDialog({
           <Button variant="ghost" onClick={close} disabled={pending}>
             Cancel
           </Button>
-          <Button onClick={apply} loading={pending} disabled={invalid !== null}>
+          <Button
+            onClick={apply}
+            loading={pending}
+            disabled={invalid !== null}
+            variant={change && isDestructiveStageChange(change) ? "destructive" : "default"}
+          >
             Apply
           </Button>
         </DialogFooter>

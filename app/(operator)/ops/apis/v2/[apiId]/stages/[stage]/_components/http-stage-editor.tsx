@@ -168,7 +168,7 @@ export function HttpStageEditor({ stage, version }: { stage: HttpStageDto; versi
           <DialogHeader>
             <DialogTitle>Review the change</DialogTitle>
             <DialogDescription>
-              Tollgate sends exactly this UpdateStage body to API Gateway.
+              Nothing has changed yet. Applying will send exactly this UpdateStage body to API Gateway.
             </DialogDescription>
           </DialogHeader>
           <pre

@@ -1,0 +1,174 @@
+import "server-only";
+import type { InvScope } from "./inventory";
+import { db } from "./client";
+
+/**
+ * The developer portal's tables (prisma `// ── developer portal`): operators' per-stage settings, the OpenAPI
+ * document of each deployment, and the stage changelog. Callers in lib/portal check who may read what; the
+ * inventory rows read here are only those of stages a caller already knows the actor may see.
+ */
+
+export type PortalStageRow = {
+  restApiId: string;
+  stageName: string;
+  apiName: string;
+  apiDescription: string | null;
+  deploymentId: string | null;
+  /** RestStageDto JSON's canary deployment, when a canary runs. */
+  data: string | null;
+};
+
+export type PortalSettingRow = {
+  restApiId: string;
+  stageName: string;
+  description: string | null;
+  hidden: boolean;
+};
+
+const key = (a: string, s: string) => `${a}\u0000${s}`;
+
+/** The inventory's view of the given API stages (name, description, current deployment); missing ones come back empty. */
+export async function portalStages(
+  scope: InvScope,
+  refs: { apiId: string; stage: string }[],
+): Promise<PortalStageRow[]> {
+  if (refs.length === 0) return [];
+  const ids = [...new Set(refs.map((r) => r.apiId))];
+  const [apis, stages] = await Promise.all([
+    db.invRestApi.findMany({
+      where: { ...scope, id: { in: ids } },
+      select: { id: true, name: true, description: true },
+    }),
+    db.invRestStage.findMany({
+      where: { ...scope, restApiId: { in: ids } },
+      select: { restApiId: true, stageName: true, deploymentId: true, data: true },
+    }),
+  ]);
+  const apiById = new Map(apis.map((a) => [a.id, a]));
+  const stageBy = new Map(stages.map((s) => [key(s.restApiId, s.stageName), s]));
+  return refs.map((r) => {
+    const api = apiById.get(r.apiId);
+    const st = stageBy.get(key(r.apiId, r.stage));
+    return {
+      restApiId: r.apiId,
+      stageName: r.stage,
+      apiName: api?.name ?? r.apiId,
+      apiDescription: api?.description ?? null,
+      deploymentId: st?.deploymentId ?? null,
+      data: st?.data ?? null,
+    };
+  });
+}
+
+/** Every REST stage the inventory holds (the portal sync's and the operators' settings page's list). */
+export async function allPortalStages(scope: InvScope): Promise<PortalStageRow[]> {
+  const stages = await db.invRestStage.findMany({
+    where: scope,
+    select: { restApiId: true, stageName: true },
+    orderBy: [{ restApiId: "asc" }, { stageName: "asc" }],
+  });
+  return portalStages(
+    scope,
+    stages.map((s) => ({ apiId: s.restApiId, stage: s.stageName })),
+  );
+}
+
+export async function portalSettings(
+  refs?: { apiId: string; stage: string }[],
+): Promise<Map<string, PortalSettingRow>> {
+  const rows = refs
+    ? await db.portalApiSetting.findMany({
+        where: { restApiId: { in: [...new Set(refs.map((r) => r.apiId))] } },
+      })
+    : await db.portalApiSetting.findMany();
+  return new Map(rows.map((r) => [key(r.restApiId, r.stageName), r]));
+}
+export const settingKey = key;
+
+export async function savePortalSetting(
+  restApiId: string,
+  stageName: string,
+  data: { description: string | null; hidden: boolean },
+  updatedBy: string,
+): Promise<void> {
+  await db.portalApiSetting.upsert({
+    where: { restApiId_stageName: { restApiId, stageName } },
+    create: { restApiId, stageName, ...data, updatedBy },
+    update: { ...data, updatedBy },
+  });
+}
+
+export async function getPortalDoc(restApiId: string, deploymentId: string): Promise<string | null> {
+  const row = await db.portalApiDoc.findUnique({
+    where: { restApiId_deploymentId: { restApiId, deploymentId } },
+  });
+  return row?.document ?? null;
+}
+
+/** Idempotent: a second replica's write of the same deployment's document changes nothing. */
+export async function savePortalDoc(
+  restApiId: string,
+  deploymentId: string,
+  stageName: string,
+  document: string,
+) {
+  await db.portalApiDoc.upsert({
+    where: { restApiId_deploymentId: { restApiId, deploymentId } },
+    create: { restApiId, deploymentId, stageName, document },
+    update: {},
+  });
+}
+
+export type PortalChangeRow = {
+  id: string;
+  restApiId: string;
+  stageName: string;
+  fromDeploymentId: string | null;
+  toDeploymentId: string;
+  changes: string;
+  breaking: boolean;
+  createdAt: Date;
+};
+
+export async function lastPortalChange(
+  restApiId: string,
+  stageName: string,
+): Promise<PortalChangeRow | null> {
+  return db.portalChange.findFirst({ where: { restApiId, stageName }, orderBy: { createdAt: "desc" } });
+}
+
+/** Records a stage's move to a deployment once (unique per stage + deployment; a replica's duplicate is ignored). */
+export async function recordPortalChange(
+  row: Omit<PortalChangeRow, "id" | "createdAt">,
+  at: Date,
+): Promise<void> {
+  await db.portalChange.upsert({
+    where: {
+      restApiId_stageName_toDeploymentId: {
+        restApiId: row.restApiId,
+        stageName: row.stageName,
+        toDeploymentId: row.toDeploymentId,
+      },
+    },
+    create: { ...row, createdAt: at },
+    // A rollback to a deployment seen before: the entry moves to now with the new comparison.
+    update: {
+      fromDeploymentId: row.fromDeploymentId,
+      changes: row.changes,
+      breaking: row.breaking,
+      createdAt: at,
+    },
+  });
+}
+
+export async function listPortalChanges(
+  restApiId: string,
+  stageName: string,
+  take = 50,
+): Promise<PortalChangeRow[]> {
+  return db.portalChange.findMany({
+    where: { restApiId, stageName, fromDeploymentId: { not: null } },
+    orderBy: { createdAt: "desc" },
+    take,
+  });
+}
