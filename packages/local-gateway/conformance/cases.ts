@@ -9,6 +9,15 @@ import {
   restApiCases,
   stageCases,
 } from "./cases-core";
+import {
+  authorizerCases,
+  cloudWatchCases,
+  documentationCases,
+  domainNameCases,
+  gatewayResponseCases,
+  modelCases,
+  validatorCases,
+} from "./cases-extras";
 import { apiKeyCases, planKeyCases, tagCases, usageCases, usagePlanCases } from "./cases-keys-plans";
 
 export const ALL_CASES: readonly Case[] = [
@@ -24,4 +33,11 @@ export const ALL_CASES: readonly Case[] = [
   ...planKeyCases,
   ...usageCases,
   ...tagCases,
+  ...authorizerCases,
+  ...validatorCases,
+  ...modelCases,
+  ...gatewayResponseCases,
+  ...documentationCases,
+  ...domainNameCases,
+  ...cloudWatchCases,
 ];

@@ -10,7 +10,7 @@ async function must(cli: AwsCli, argv: string[]): Promise<Record<string, unknown
 
 const MOCK_TEMPLATE = '{"statusCode": 200}';
 
-export async function buildFixture(cli: AwsCli, today: string): Promise<Fixture> {
+export async function buildFixture(cli: AwsCli, nowMs: number): Promise<Fixture> {
   const api = String((await must(cli, ["apigateway", "create-rest-api", "--name", "conformance"])).id);
   const resources = await must(cli, ["apigateway", "get-resources", "--rest-api-id", api]);
   const root = String((resources.items as { id: string; path: string }[]).find((r) => r.path === "/")!.id);
@@ -93,7 +93,65 @@ export async function buildFixture(cli: AwsCli, today: string): Promise<Fixture>
     "--key-type",
     "API_KEY",
   ]);
-  return { api, root, pets, toys, deployment, deployment2, stage: "dev", key, key2, plan, uniq: "", today };
+  const validator = String(
+    (await must(cli, ["apigateway", "create-request-validator", "--rest-api-id", api, "--name", "fixture"]))
+      .id,
+  );
+  const docpart = String(
+    (
+      await must(cli, [
+        "apigateway",
+        "create-documentation-part",
+        "--rest-api-id",
+        api,
+        "--location",
+        `type=RESOURCE,path=/pets`,
+        "--properties",
+        '{"description": "pets"}',
+      ])
+    ).id,
+  );
+  const domain = "api.conformance.example.com";
+  await must(cli, [
+    "apigateway",
+    "create-domain-name",
+    "--domain-name",
+    domain,
+    "--certificate-arn",
+    "arn:aws:acm:us-east-1:000000000000:certificate/fixture",
+  ]);
+  await must(cli, [
+    "apigateway",
+    "create-base-path-mapping",
+    "--domain-name",
+    domain,
+    "--base-path",
+    "v1",
+    "--rest-api-id",
+    api,
+    "--stage",
+    "dev",
+  ]);
+  const minute = (d: number) => new Date(Math.floor(nowMs / 60_000) * 60_000 + d * 60_000).toISOString();
+  return {
+    api,
+    root,
+    pets,
+    toys,
+    deployment,
+    deployment2,
+    stage: "dev",
+    key,
+    key2,
+    plan,
+    validator,
+    docpart,
+    domain,
+    uniq: "",
+    today: new Date(nowMs).toISOString().slice(0, 10),
+    start: minute(-10),
+    end: minute(2),
+  };
 }
 
 /** Replaces `{name}` placeholders with fixture values; unknown names are left as they are (e.g. "{petId}"). */

@@ -82,6 +82,14 @@ export function parseJsonObject(body: Buffer): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
+// Members AWS's models type as double: AWS writes them with a decimal point ("rateLimit": 2.0), so clients
+// that keep JSON's int/float distinction (botocore, hence the AWS CLI) show 2.0 as AWS's answers do.
+const DOUBLE_MEMBER = /(?<!\\)"(percentTraffic|rateLimit|throttlingRateLimit)":(-?\d+)(?=[,}])/g;
+
+export function withDoubles(json: string): string {
+  return json.replace(DOUBLE_MEMBER, '"$1":$2.0');
+}
+
 export function sendReply(
   res: ServerResponse,
   reply: Reply,
@@ -92,7 +100,7 @@ export function sendReply(
   let payload: Buffer | string | undefined;
   if (reply.body === undefined) payload = undefined;
   else if (Buffer.isBuffer(reply.body) || typeof reply.body === "string") payload = reply.body;
-  else payload = JSON.stringify(reply.body);
+  else payload = withDoubles(JSON.stringify(reply.body));
   if (payload !== undefined) {
     if (!Object.keys(headers).some((h) => h.toLowerCase() === "content-type"))
       headers["Content-Type"] = contentType;

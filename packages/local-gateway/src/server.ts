@@ -4,10 +4,18 @@ import { systemClock, type Clock } from "./clock";
 import { evaluateAllAlarms } from "./cloudwatch/alarms";
 import { handleCloudWatch } from "./cloudwatch/handler";
 import { MetricStore } from "./cloudwatch/metric-store";
+import {
+  QUERY_CONTENT_TYPE,
+  parseQueryRequest,
+  queryError,
+  queryResponse,
+} from "./cloudwatch/query-protocol";
 import { loadConfig, type GatewayConfig } from "./config";
 import type { GatewayContext, OpContext } from "./context";
 import { ControlLimits } from "./control-limits";
+import { customDomainTarget, isCustomDomain } from "./data-plane/custom-domain";
 import { handleDataPlane } from "./data-plane/handler";
+import { FORBIDDEN, newRequestIds, sendGatewayResponse } from "./data-plane/responses";
 import { closeDataPlane } from "./data-plane/runtime";
 import { parseConfigChange } from "./admin-config";
 import { Faults } from "./faults";
@@ -54,7 +62,14 @@ const CLOUDWATCH_JSON = "application/x-amz-json-1.0";
 const compiledV1 = v1Routes.map(([m, p, op, h]) => compileRoute<[string, OpHandler]>(m, p, [op, h]));
 const compiledV2 = v2Routes.map(([m, p, op, h]) => compileRoute<[string, OpHandler]>(m, p, [op, h]));
 
-function errorReply(e: unknown, cloudWatch: boolean): Reply {
+function errorReply(e: unknown, cloudWatch: boolean, queryRequestId?: string): Reply {
+  if (e instanceof GatewayError && queryRequestId !== undefined) {
+    return {
+      status: e.status,
+      headers: { "Content-Type": "text/xml", ...e.headers },
+      body: queryError(e.type, e.message, e.status < 500, queryRequestId),
+    };
+  }
   if (e instanceof GatewayError) {
     if (cloudWatch) {
       const fault = e.status >= 500 ? "Receiver" : "Sender";
@@ -71,7 +86,8 @@ function errorReply(e: unknown, cloudWatch: boolean): Reply {
     return awsError(e.status, e.type, e.message, e.extra, e.headers);
   }
   console.error("local-gateway: unhandled error", e);
-  if (cloudWatch) return errorReply(new GatewayError(500, "InternalServiceError", "Internal error"), true);
+  if (cloudWatch)
+    return errorReply(new GatewayError(500, "InternalServiceError", "Internal error"), true, queryRequestId);
   return awsError(500, "InternalFailure", "Internal server error");
 }
 
@@ -188,12 +204,33 @@ export async function createGateway(opts: GatewayOptions = {}): Promise<Gateway>
   ): Promise<Reply> {
     const method = req.method ?? "GET";
     const target = String(req.headers["x-amz-target"] ?? "");
-    const cloudWatch = method === "POST" && path === "/" && target.startsWith(CLOUDWATCH_TARGET);
+    // CloudWatch's awsQuery protocol (older CLIs and boto3): a form body with Action=<Op>, answered in XML.
+    const cloudWatchQuery =
+      method === "POST" &&
+      path === "/" &&
+      !target &&
+      String(req.headers["content-type"] ?? "").startsWith(QUERY_CONTENT_TYPE);
+    const cloudWatch =
+      cloudWatchQuery || (method === "POST" && path === "/" && target.startsWith(CLOUDWATCH_TARGET));
+    let preread: Buffer | undefined;
     try {
       let op: string;
       let handler: OpHandler;
       let params: Record<string, string> = {};
-      if (cloudWatch) {
+      if (cloudWatchQuery) {
+        preread = await readBody(req);
+        const { action, input } = parseQueryRequest(preread);
+        op = action;
+        preread = Buffer.from(JSON.stringify(input));
+        handler = async (c) => {
+          const reply = await handleCloudWatch(c);
+          return {
+            status: reply.status,
+            headers: { "Content-Type": "text/xml" },
+            body: queryResponse(action, reply.body, requestId),
+          };
+        };
+      } else if (cloudWatch) {
         op = target.slice(CLOUDWATCH_TARGET.length);
         handler = handleCloudWatch;
       } else {
@@ -219,7 +256,7 @@ export async function createGateway(opts: GatewayOptions = {}): Promise<Gateway>
 
       // The whole request is received before any injected latency, so a client that disconnects while it waits
       // still has its change applied (as with AWS): the console's crash tests rely on that.
-      const body = await readBody(req);
+      const body = preread ?? (await readBody(req));
       const fault = faults.pick(op);
       if (fault) {
         if (fault.latencyMs > 0) await sleep(fault.latencyMs);
@@ -252,7 +289,7 @@ export async function createGateway(opts: GatewayOptions = {}): Promise<Gateway>
       if (cloudWatch) reply.headers = { "Content-Type": CLOUDWATCH_JSON, ...reply.headers };
       return reply;
     } catch (e) {
-      return errorReply(e, cloudWatch);
+      return errorReply(e, cloudWatch, cloudWatchQuery ? requestId : undefined);
     }
   }
 
@@ -260,6 +297,24 @@ export async function createGateway(opts: GatewayOptions = {}): Promise<Gateway>
     const rawUrl = req.url ?? "/";
     const q = rawUrl.indexOf("?");
     const path = q === -1 ? rawUrl : rawUrl.slice(0, q);
+    // A custom domain name's Host: its base path mapping picks the API stage (data-plane/custom-domain.ts).
+    const domains = ctx.state.domainNames;
+    if (
+      domains !== undefined &&
+      Object.keys(domains).length > 0 &&
+      isCustomDomain(ctx.state, req.headers.host)
+    ) {
+      const mapped = customDomainTarget(ctx.state, req.headers.host, rawUrl);
+      if (mapped === undefined) return sendGatewayResponse(res, FORBIDDEN, newRequestIds());
+      req.url = mapped;
+      void Promise.resolve(handleDataPlane(req, res, ctx)).catch((e: unknown) => {
+        console.error("local-gateway: data plane error", e);
+        if (!res.headersSent)
+          sendReply(res, awsError(500, "InternalFailure", "Internal server error"), newRequestId());
+        else res.destroy();
+      });
+      return;
+    }
     // Data plane first and without any extra work: /restapis/{id}/{stage}/_user_request_/…
     if (path.startsWith("/restapis/")) {
       const third = path.indexOf("/", path.indexOf("/", 10) + 1);

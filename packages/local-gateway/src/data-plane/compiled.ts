@@ -17,7 +17,7 @@ import {
   type CompiledMethodLimits,
   type CompiledMetricsSettings,
 } from "./method-keys";
-import { compileMockResponse, type MockResponse } from "./mock";
+import { compileMockResponse, mockNeedsVtl, type MockResponse } from "./mock";
 import { compileRoutes, type RouteTable } from "./route-match";
 import type { ThrottleLimits } from "./token-bucket";
 import { compileUriTemplate, type UriTemplate } from "./uri-template";
@@ -51,7 +51,13 @@ export type IntegrationPlan =
       readonly httpMethod: string | undefined;
       readonly timeoutMs: number;
     }
-  | { readonly kind: "mock"; readonly response: MockResponse | undefined }
+  | {
+      readonly kind: "mock";
+      /** The static reply (templates without VTL); undefined also when no integration response applies. */
+      readonly response: MockResponse | undefined;
+      /** Set when a template uses VTL: the handler renders it per request. */
+      readonly vtl: Integration | undefined;
+    }
   | { readonly kind: "unsupported" };
 
 export interface CompiledMethod {
@@ -129,7 +135,11 @@ function planIntegration(integration: Integration | undefined, maxTimeoutMs: num
       };
     }
     case "MOCK":
-      return { kind: "mock", response: compileMockResponse(integration) };
+      return {
+        kind: "mock",
+        response: compileMockResponse(integration),
+        vtl: mockNeedsVtl(integration) ? integration : undefined,
+      };
     default:
       return { kind: "unsupported" };
   }

@@ -37,9 +37,11 @@ import {
   sendGatewayResponse,
   TOO_MANY_REQUESTS,
 } from "./responses";
+import { renderMockResponse } from "./mock";
 import { matchRoute } from "./route-match";
 import { dataPlaneRuntime, type DataPlaneRuntime } from "./runtime";
 import { renderUri, withQuery } from "./uri-template";
+import type { TemplateRequest } from "./vtl";
 
 const PREFIX = "/restapis/";
 const MARKER = "/_user_request_";
@@ -182,20 +184,30 @@ async function integrate(
 ): Promise<void> {
   const plan = served.method.integration;
   if (plan.kind === "mock") {
-    if (plan.response === undefined) return reject(gw, res, ids, INTERNAL_ERROR, served);
     const integrationStarted = performance.now();
-    res.writeHead(plan.response.status, [
+    const response =
+      plan.vtl === undefined
+        ? plan.response
+        : renderMockResponse(
+            plan.vtl,
+            await templateRequest(gw, req, ids, served, match, target),
+            headerText(req.headers["content-type"]),
+          );
+    if (response === undefined) return reject(gw, res, ids, INTERNAL_ERROR, served);
+    const headers = [
       "Content-Type",
-      plan.response.contentType,
+      response.contentType,
       "Content-Length",
-      String(plan.response.body.length),
+      String(response.body.length),
       "x-amzn-RequestId",
       ids.requestId,
       "x-amz-apigw-id",
       ids.apigwId,
-    ]);
-    res.end(plan.response.body);
-    return recordServed(gw, served, plan.response.status, performance.now() - integrationStarted);
+    ];
+    for (const [k, v] of Object.entries(response.headers ?? {})) headers.push(k, v);
+    res.writeHead(response.status, headers);
+    res.end(response.body);
+    return recordServed(gw, served, response.status, performance.now() - integrationStarted);
   }
   if (plan.kind === "unsupported") return reject(gw, res, ids, INTERNAL_ERROR, served);
   const url = withQuery(renderUri(plan.uri, served.arm.variables, match.params), target.query);
@@ -206,6 +218,67 @@ async function integrate(
     ids,
   });
   recordServed(gw, served, outcome.status, outcome.integrationLatencyMs);
+}
+
+const headerText = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(",") : v);
+
+const MAX_TEMPLATE_BODY = 10 * 1024 * 1024;
+
+async function readRequestBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_TEMPLATE_BODY) break;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function decoded(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** What a mapping template sees of this request ($context, $input, $stageVariables). */
+async function templateRequest(
+  gw: GatewayContext,
+  req: IncomingMessage,
+  ids: RequestIds,
+  served: Served & { readonly method: CompiledMethod },
+  match: RouteMatch<Method>,
+  target: Target,
+): Promise<TemplateRequest> {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) {
+    const text = headerText(v);
+    if (text !== undefined) headers[k] = text;
+  }
+  const apiKey = headers["x-api-key"];
+  return {
+    requestId: ids.requestId,
+    apigwId: ids.apigwId,
+    apiId: target.apiId,
+    accountId: gw.config.accountId,
+    stage: target.stageName,
+    resourceId: (match.resource as { id?: string }).id ?? "",
+    resourcePath: served.method.resourcePath,
+    httpMethod: req.method ?? "GET",
+    path: target.path || "/",
+    isCanary: served.arm.isCanary,
+    sourceIp: req.socket.remoteAddress ?? "",
+    headers,
+    query: Object.fromEntries(new URLSearchParams(target.query)),
+    pathParams: Object.fromEntries(Object.entries(match.params).map(([k, v]) => [k, decoded(v)])),
+    stageVariables: served.arm.variables,
+    body: await readRequestBody(req),
+    apiKey,
+    apiKeyId: apiKey ? gw.indexes.keyByValue(apiKey)?.id : undefined,
+    nowMs: gw.clock.now(),
+  };
 }
 
 /** Entry point for server.ts. Never throws for a request it can answer; resolves when the response is done. */
