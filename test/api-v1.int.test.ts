@@ -182,6 +182,23 @@ describe("tokens", () => {
     });
   });
 
+  it("401 once the partner who made a tenant token is disabled or removed", async () => {
+    const owner = await makeActor("partner", tenant.id);
+    const made = await createApiToken(owner, {
+      name: "Owner's",
+      scopes: ["keys.self"],
+      tenantId: "",
+      ipAllowList: [],
+      ratePerMinute: 100,
+    });
+    const list = () => call("listKeys", { token: made.value, params: { tenant: tenant.slug } });
+    expect((await list()).status).toBe(200);
+    await db.user.update({ where: { id: owner.id }, data: { disabledAt: new Date() } });
+    expect(await list()).toMatchObject({ status: 401, json: { type: "urn:tollgate:problem:token-revoked" } });
+    await db.user.delete({ where: { id: owner.id } });
+    expect((await list()).status).toBe(401);
+  });
+
   it("403 for a token without the operation's scope; the refusal is audited with the token as actor", async () => {
     const res = await call("startRollout", {
       token: readOnly,

@@ -10,6 +10,7 @@ import {
   touchApiToken,
   type ApiTokenRow,
 } from "@/lib/db/api-tokens";
+import { getSessionUser } from "@/lib/db/users";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/security/client-address";
 import { allows } from "@/lib/security/ip-allow-list";
@@ -100,6 +101,15 @@ async function check(row: ApiTokenRow, headers: Headers): Promise<ApiCaller> {
       throw new ApiProblem(
         "forbidden",
         "This token's tenant is suspended: its tokens do not work meanwhile.",
+      );
+    // A tenant token lives only as long as its maker's access: disabled, or removed from the team, it stops.
+    const maker = await getSessionUser(row.createdById);
+    if (!maker || maker.disabledAt)
+      throw new ApiProblem(
+        "token_revoked",
+        "This token stopped working: the person who created it no longer has access.",
+        undefined,
+        BEARER,
       );
     actor = { kind: "partner", ...who, role: "partner", tenantId: row.tenantId, tenantName: t.name };
   } else actor = { kind: "staff", ...who, role: staffRoleFor(scopes), tenantId: null };
