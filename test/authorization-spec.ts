@@ -33,6 +33,8 @@ const planTerms = {
 export const ACTIONS: Record<string, ActionEntry> = {
   "accept-invitation": { allowed: "public", input: () => ({}) },
   "sign-in": { allowed: "public", input: () => ({}) },
+  "request-password-reset": { allowed: "public", input: () => ({}) },
+  "reset-password": { allowed: "public", input: () => ({}) },
   "sign-out": { allowed: EVERYONE, input: () => ({}) },
   "create-tenant": {
     allowed: STAFF_OPS,
@@ -52,6 +54,12 @@ export const ACTIONS: Record<string, ActionEntry> = {
     }),
   },
   "revoke-invitation": { allowed: ADMIN, input: () => ({ invitationId: "unknown-invitation" }) },
+  "resend-invitation": { allowed: ADMIN, input: () => ({ invitationId: "unknown-invitation" }) },
+  "change-user-role": {
+    allowed: ADMIN,
+    input: () => ({ userId: "unknown-user", role: "operator", tenantId: null }),
+  },
+  "issue-password-reset": { allowed: ADMIN, input: () => ({ userId: "unknown-user" }) },
   "set-user-disabled": {
     allowed: ADMIN,
     input: (f) => ({ userId: f.otherTenantPartner.id, disabled: false }),

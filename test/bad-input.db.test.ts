@@ -63,6 +63,7 @@ const ACCEPTED: Record<string, Set<string>> = {
   "set-key-enabled": new Set(["enabled=true"]),
   // tenantId null = "no tenant" (staff roles).
   "invite-user": new Set(["tenantId=null"]),
+  "change-user-role": new Set(["tenantId=null"]),
 };
 /** Takes no input: `undefined` is its normal call. */
 const NO_INPUT = new Set(["sign-out"]);
@@ -77,6 +78,7 @@ const TEXT: Record<string, string[]> = {
   "void-invoice": ["reason"],
   "sign-in": ["password"],
   "accept-invitation": ["name", "password", "confirm"],
+  "reset-password": ["password", "confirm"],
 };
 const isPlainText = (v: unknown) => typeof v === "string" && v !== HUGE && !/[\u0000-\u001f\u202e]/.test(v);
 
@@ -92,8 +94,14 @@ async function load(file: string): Promise<TollgateAction<unknown, unknown>> {
   )!;
 }
 
-/** Bases for the two public actions, whose authorization-spec input is `{}`. */
+/** Bases for the public actions, whose authorization-spec input is `{}`. */
 const PUBLIC_BASE: Record<string, unknown> = {
+  "request-password-reset": { email: "nobody@x.example" },
+  "reset-password": {
+    token: "not-a-real-token-0123456789",
+    password: "a-long-password",
+    confirm: "a-long-password",
+  },
   "sign-in": { email: "nobody@x.example", password: "not-the-password" },
   "accept-invitation": {
     token: "not-a-real-token-0123456789",

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ROLE_HOME } from "@/lib/auth/permissions";
@@ -15,11 +16,16 @@ export default async function LoginPage() {
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Sign in</CardTitle>
+        <CardTitle level={1}>Sign in</CardTitle>
         <CardDescription>Use the email address your invitation was sent to.</CardDescription>
       </CardHeader>
       <CardContent>
         <LoginForm sso={env.oidcEnabled ? env.OIDC_DISPLAY_NAME : null} />
+        <p className="mt-4 text-center text-sm">
+          <Link href="/forgot-password" className="text-primary underline-offset-4 hover:underline">
+            Forgot your password?
+          </Link>
+        </p>
       </CardContent>
     </Card>
   );

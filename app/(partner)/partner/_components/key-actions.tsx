@@ -31,7 +31,7 @@ export function KeyActions({ k }: { k: K }) {
       {k.status === "ACTIVE" ? (
         <ConfirmDialog
           trigger={
-            <Button variant="outline" size="sm">
+            <Button variant="outline" size="sm" aria-label={`Revoke key ${k.label} (${k.id})`}>
               Revoke
             </Button>
           }
@@ -49,7 +49,7 @@ export function KeyActions({ k }: { k: K }) {
       ) : (
         <ConfirmDialog
           trigger={
-            <Button variant="ghost" size="sm">
+            <Button variant="ghost" size="sm" aria-label={`Delete key ${k.label} (${k.id})`}>
               Delete
             </Button>
           }
@@ -85,7 +85,7 @@ function RotateDialog({ k }: { k: K }) {
       }}
     >
       <DialogTrigger asChild>
-        <Button variant="secondary" size="sm">
+        <Button variant="secondary" size="sm" aria-label={`Rotate key ${k.label} (${k.id})`}>
           Rotate
         </Button>
       </DialogTrigger>

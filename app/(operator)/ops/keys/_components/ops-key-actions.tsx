@@ -18,7 +18,11 @@ export function OpsKeyActions({ k }: { k: { id: string; label: string; status: s
     <div className="flex justify-end gap-2">
       <ConfirmDialog
         trigger={
-          <Button variant="outline" size="sm">
+          <Button
+            variant="outline"
+            size="sm"
+            aria-label={`${enable ? "Enable" : "Disable"} key ${k.label} (${k.id})`}
+          >
             {enable ? "Enable" : "Disable"}
           </Button>
         }
@@ -39,7 +43,7 @@ export function OpsKeyActions({ k }: { k: { id: string; label: string; status: s
       />
       <ConfirmDialog
         trigger={
-          <Button variant="ghost" size="sm">
+          <Button variant="ghost" size="sm" aria-label={`Delete key ${k.label} (${k.id})`}>
             Delete
           </Button>
         }
