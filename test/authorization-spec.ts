@@ -165,6 +165,22 @@ export const ACTIONS: Record<string, ActionEntry> = {
     input: (f) => ({ tenantId: f.tenantId, planId: "unknown-plan", effectiveFrom: "2026-01-01" }),
   },
   "generate-invoices": { allowed: FINANCE, input: () => ({ month: "2001-01" }) },
+  "mark-invoice-paid": {
+    allowed: FINANCE,
+    input: () => ({ invoiceId: "unknown-invoice", paidOn: "2026-01-15", note: "" }),
+  },
+  "mark-invoice-unpaid": { allowed: FINANCE, input: () => ({ invoiceId: "unknown-invoice" }) },
+  "update-issuer-settings": {
+    allowed: FINANCE,
+    input: () => ({
+      name: "Example API Ltd",
+      address: "1 Main St",
+      taxId: "",
+      email: "billing@example.com",
+      paymentTermsDays: "30",
+      taxRate: "20",
+    }),
+  },
   "finalize-invoice": { allowed: FINANCE, input: () => ({ invoiceId: "unknown-invoice" }) },
   "recalculate-invoice": { allowed: FINANCE, input: () => ({ invoiceId: "unknown-invoice" }) },
   "void-invoice": {

@@ -64,6 +64,8 @@ const ACCEPTED: Record<string, Set<string>> = {
   // tenantId null = "no tenant" (staff roles).
   "invite-user": new Set(["tenantId=null"]),
   "change-user-role": new Set(["tenantId=null"]),
+  // An empty or null note = no note.
+  "mark-invoice-paid": new Set(["note=null"]),
 };
 /** Takes no input: `undefined` is its normal call. */
 const NO_INPUT = new Set(["sign-out"]);
@@ -79,6 +81,8 @@ const TEXT: Record<string, string[]> = {
   "sign-in": ["password"],
   "accept-invitation": ["name", "password", "confirm"],
   "reset-password": ["password", "confirm"],
+  "mark-invoice-paid": ["note"],
+  "update-issuer-settings": ["name", "address", "taxId"],
 };
 const isPlainText = (v: unknown) => typeof v === "string" && v !== HUGE && !/[\u0000-\u001f\u202e]/.test(v);
 

@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/lists/data-table";
+import { formatRate } from "@/lib/billing/issuer";
 import { formatMinor } from "@/lib/billing/money";
 import { formatDate } from "@/lib/format";
 import type { InvoiceDetailDto, InvoiceStatus } from "@/lib/invoices/loaders";
@@ -44,8 +45,26 @@ export function InvoiceView({ invoice }: { invoice: InvoiceDetailDto }) {
         </div>
         {invoice.finalizedAt ? (
           <div>
-            <dt className="text-muted-foreground">Finalized</dt>
-            <dd>{formatDate(invoice.finalizedAt)}</dd>
+            <dt className="text-muted-foreground">Issued</dt>
+            <dd data-testid="invoice-issued">{formatDate(invoice.finalizedAt)}</dd>
+          </div>
+        ) : null}
+        {invoice.dueOn ? (
+          <div>
+            <dt className="text-muted-foreground">Due</dt>
+            <dd data-testid="invoice-due">{invoice.dueOn}</dd>
+          </div>
+        ) : null}
+        {invoice.status === "FINALIZED" ? (
+          <div>
+            <dt className="text-muted-foreground">Payment</dt>
+            <dd data-testid="invoice-payment">
+              {invoice.paidOn ? (
+                <Badge variant="success">Paid on {invoice.paidOn}</Badge>
+              ) : (
+                <Badge variant="warning">Unpaid</Badge>
+              )}
+            </dd>
           </div>
         ) : null}
         <div>
@@ -91,6 +110,20 @@ export function InvoiceView({ invoice }: { invoice: InvoiceDetailDto }) {
           valueProps: { "data-testid": "invoice-total" },
         }}
       />
+      {invoice.taxMinor !== null ? (
+        <dl className="ml-auto grid w-full max-w-xs grid-cols-[1fr_auto] gap-x-4 gap-y-1 text-sm">
+          <dt>Subtotal</dt>
+          <dd className="text-right tabular-nums">{formatMinor(invoice.totalMinor, c)}</dd>
+          <dt>Tax ({formatRate(invoice.issuer.taxRateBp)})</dt>
+          <dd className="text-right tabular-nums" data-testid="invoice-tax">
+            {formatMinor(invoice.taxMinor, c)}
+          </dd>
+          <dt className="font-semibold">Total due</dt>
+          <dd className="text-right font-semibold tabular-nums" data-testid="invoice-total-due">
+            {formatMinor(BigInt(invoice.totalMinor) + BigInt(invoice.taxMinor), c)}
+          </dd>
+        </dl>
+      ) : null}
       <p className="text-xs text-muted-foreground">
         Amounts are in whole cents: each line is rounded once, half up; the total is the sum of the lines.
         Tier prices are per million requests. Included requests are free and counted before the tiers.

@@ -1,4 +1,6 @@
 import "server-only";
+import { dueDay, taxMinor } from "@/lib/billing/issuer";
+import { getIssuerSettings } from "./finance-settings";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
 import { addMonths, currentMonth } from "@/lib/billing/months";
@@ -294,7 +296,20 @@ async function finalizeIn(tx: Tx, id: string, resolver: Resolver, now: Date): Pr
     update: { last: { increment: 1 } },
   });
   const number = `INV-${year}-${String(counter.last).padStart(6, "0")}`;
-  await tx.invoice.update({ where: { id }, data: { status: "FINALIZED", number, finalizedAt: now } });
+  // The printed invoice's issuer, due day and tax are fixed now, like its lines (lib/billing/issuer.ts).
+  const issuer = await getIssuerSettings(tx);
+  const { totalMinor } = await tx.invoice.findUniqueOrThrow({ where: { id }, select: { totalMinor: true } });
+  await tx.invoice.update({
+    where: { id },
+    data: {
+      status: "FINALIZED",
+      number,
+      finalizedAt: now,
+      dueOn: dueDay(now, issuer.paymentTermsDays),
+      taxMinor: taxMinor(totalMinor, issuer.taxRateBp),
+      issuer: JSON.stringify(issuer),
+    },
+  });
   return number;
 }
 
