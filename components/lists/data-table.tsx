@@ -113,7 +113,7 @@ export function DataTable<T>({
                     {c.primary || c.actions ? (
                       c.cell(row)
                     ) : (
-                      <span className="min-w-0 [overflow-wrap:anywhere]">{c.cell(row)}</span>
+                      <span className="min-w-0 phone:[overflow-wrap:anywhere]">{c.cell(row)}</span>
                     )}
                   </td>
                 ))}

@@ -39,6 +39,7 @@ test("every partner page fits a 390 px phone: no element past the right edge, ro
   await page.goto("/partner");
   const row = page.getByTestId(`key-${ids.keyId}`);
   const revoke = row.getByRole("button", { name: new RegExp(`^Revoke key .*\\(${ids.keyId}\\)$`) });
+  await revoke.scrollIntoViewIfNeeded();
   await expect(revoke).toBeInViewport({ ratio: 1 });
   await expect(row.getByRole("button", { name: /^Rotate key / })).toBeInViewport({ ratio: 1 });
   // The stacked card still reads as a table row with named cells.
@@ -47,6 +48,8 @@ test("every partner page fits a 390 px phone: no element past the right edge, ro
 
   // The invoice's Amount column and total are on screen.
   await page.goto(`/partner/invoices/${ids.invoiceId}`);
+  // (below the fold on a phone: scrolled to vertically, it must then be wholly on screen, i.e. not cut off sideways)
+  await page.getByTestId("invoice-total").scrollIntoViewIfNeeded();
   await expect(page.getByTestId("invoice-total")).toBeInViewport({ ratio: 1 });
   await expect(page.getByTestId("invoice-total")).toHaveText("$12,345.67");
 
