@@ -11,4 +11,6 @@ export const E2E = {
   /** A fresh Local Gateway (and demo upstream) per run, which the console under test uses as its AWS endpoint. */
   gatewayPort: Number(process.env.E2E_GATEWAY_PORT ?? port + 1400),
   upstreamPort: Number(process.env.E2E_UPSTREAM_PORT ?? port + 1401),
+  /** Where the layout specs save screenshots for people to look at (unset: none are taken). Keep it outside the repo. */
+  shotsDir: process.env.E2E_SHOTS_DIR,
 };

@@ -48,6 +48,8 @@ const planTerms = {
 export const ACTIONS: Record<string, ActionEntry> = {
   "accept-invitation": { allowed: "public", input: () => ({}) },
   "sign-in": { allowed: "public", input: () => ({}) },
+  "request-password-reset": { allowed: "public", input: () => ({}) },
+  "reset-password": { allowed: "public", input: () => ({}) },
   "sign-out": { allowed: EVERYONE, input: () => ({}) },
   "create-tenant": {
     allowed: STAFF_OPS,
@@ -67,6 +69,12 @@ export const ACTIONS: Record<string, ActionEntry> = {
     }),
   },
   "revoke-invitation": { allowed: ADMIN, input: () => ({ invitationId: "unknown-invitation" }) },
+  "resend-invitation": { allowed: ADMIN, input: () => ({ invitationId: "unknown-invitation" }) },
+  "change-user-role": {
+    allowed: ADMIN,
+    input: () => ({ userId: "unknown-user", role: "operator", tenantId: null }),
+  },
+  "issue-password-reset": { allowed: ADMIN, input: () => ({ userId: "unknown-user" }) },
   "set-user-disabled": {
     allowed: ADMIN,
     input: (f) => ({ userId: f.otherTenantPartner.id, disabled: false }),
@@ -205,6 +213,22 @@ export const ACTIONS: Record<string, ActionEntry> = {
     input: (f) => ({ tenantId: f.tenantId, planId: "unknown-plan", effectiveFrom: "2026-01-01" }),
   },
   "generate-invoices": { allowed: FINANCE, input: () => ({ month: "2001-01" }) },
+  "mark-invoice-paid": {
+    allowed: FINANCE,
+    input: () => ({ invoiceId: "unknown-invoice", paidOn: "2026-01-15", note: "" }),
+  },
+  "mark-invoice-unpaid": { allowed: FINANCE, input: () => ({ invoiceId: "unknown-invoice" }) },
+  "update-issuer-settings": {
+    allowed: FINANCE,
+    input: () => ({
+      name: "Example API Ltd",
+      address: "1 Main St",
+      taxId: "",
+      email: "billing@example.com",
+      paymentTermsDays: "30",
+      taxRate: "20",
+    }),
+  },
   "finalize-invoice": { allowed: FINANCE, input: () => ({ invoiceId: "unknown-invoice" }) },
   "recalculate-invoice": { allowed: FINANCE, input: () => ({ invoiceId: "unknown-invoice" }) },
   "void-invoice": {

@@ -64,6 +64,9 @@ const ACCEPTED: Record<string, Set<string>> = {
   "set-alert-opt-in": new Set(["on=true"]),
   // tenantId null = "no tenant" (staff roles).
   "invite-user": new Set(["tenantId=null"]),
+  "change-user-role": new Set(["tenantId=null"]),
+  // An empty or null note = no note.
+  "mark-invoice-paid": new Set(["note=null"]),
 };
 /** Takes no input: `undefined` is its normal call. */
 const NO_INPUT = new Set(["sign-out"]);
@@ -82,6 +85,9 @@ const TEXT: Record<string, string[]> = {
   "accept-invitation": ["name", "password", "confirm"],
   "create-service-token": ["name"],
   "create-tenant-token": ["name"],
+  "reset-password": ["password", "confirm"],
+  "mark-invoice-paid": ["note"],
+  "update-issuer-settings": ["name", "address", "taxId"],
 };
 const isPlainText = (v: unknown) => typeof v === "string" && v !== HUGE && !/[\u0000-\u001f\u202e]/.test(v);
 
@@ -97,8 +103,14 @@ async function load(file: string): Promise<TollgateAction<unknown, unknown>> {
   )!;
 }
 
-/** Bases for the two public actions, whose authorization-spec input is `{}`. */
+/** Bases for the public actions, whose authorization-spec input is `{}`. */
 const PUBLIC_BASE: Record<string, unknown> = {
+  "request-password-reset": { email: "nobody@x.example" },
+  "reset-password": {
+    token: "not-a-real-token-0123456789",
+    password: "a-long-password",
+    confirm: "a-long-password",
+  },
   "sign-in": { email: "nobody@x.example", password: "not-the-password" },
   "unsubscribe-alerts": { token: "bm9ib2R5OnF1b3Rh.not-a-valid-signature-at-all" },
   "accept-invitation": {

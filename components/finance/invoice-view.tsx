@@ -1,13 +1,6 @@
 import { Badge } from "@/components/ui/badge";
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableFooter,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from "@/components/ui/table";
+import { DataTable } from "@/components/lists/data-table";
+import { formatRate } from "@/lib/billing/issuer";
 import { formatMinor } from "@/lib/billing/money";
 import { formatDate } from "@/lib/format";
 import type { InvoiceDetailDto, InvoiceStatus } from "@/lib/invoices/loaders";
@@ -52,8 +45,26 @@ export function InvoiceView({ invoice }: { invoice: InvoiceDetailDto }) {
         </div>
         {invoice.finalizedAt ? (
           <div>
-            <dt className="text-muted-foreground">Finalized</dt>
-            <dd>{formatDate(invoice.finalizedAt)}</dd>
+            <dt className="text-muted-foreground">Issued</dt>
+            <dd data-testid="invoice-issued">{formatDate(invoice.finalizedAt)}</dd>
+          </div>
+        ) : null}
+        {invoice.dueOn ? (
+          <div>
+            <dt className="text-muted-foreground">Due</dt>
+            <dd data-testid="invoice-due">{invoice.dueOn}</dd>
+          </div>
+        ) : null}
+        {invoice.status === "FINALIZED" ? (
+          <div>
+            <dt className="text-muted-foreground">Payment</dt>
+            <dd data-testid="invoice-payment">
+              {invoice.paidOn ? (
+                <Badge variant="success">Paid on {invoice.paidOn}</Badge>
+              ) : (
+                <Badge variant="warning">Unpaid</Badge>
+              )}
+            </dd>
           </div>
         ) : null}
         <div>
@@ -69,46 +80,50 @@ export function InvoiceView({ invoice }: { invoice: InvoiceDetailDto }) {
           Void{invoice.voidedAt ? ` since ${formatDate(invoice.voidedAt)}` : ""}: {invoice.voidReason}
         </p>
       ) : null}
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead>Line</TableHead>
-            <TableHead>Days</TableHead>
-            <TableHead className="text-right">Quantity</TableHead>
-            <TableHead className="text-right">Unit price</TableHead>
-            <TableHead className="text-right">Amount</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {invoice.lines.map((l, i) => (
-            <TableRow key={i}>
-              <TableCell>{l.description}</TableCell>
-              <TableCell className="text-xs whitespace-nowrap text-muted-foreground">
-                {l.periodFrom.slice(5)} – {l.periodTo.slice(5)}
-              </TableCell>
-              <TableCell className="text-right tabular-nums">{qty(l.quantity)}</TableCell>
-              <TableCell className="text-right tabular-nums">
-                {l.kind === "TIER"
-                  ? `${formatMinor(l.unitPriceMinor, c)} / million`
-                  : l.kind === "BASE_FEE" || l.kind === "MINIMUM"
-                    ? formatMinor(l.unitPriceMinor, c)
-                    : "—"}
-              </TableCell>
-              <TableCell className="text-right tabular-nums">{formatMinor(l.amountMinor, c)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-        <TableFooter>
-          <TableRow>
-            <TableCell colSpan={4} className="font-semibold">
-              Total ({c})
-            </TableCell>
-            <TableCell className="text-right font-semibold tabular-nums" data-testid="invoice-total">
-              {formatMinor(invoice.totalMinor, c)}
-            </TableCell>
-          </TableRow>
-        </TableFooter>
-      </Table>
+      <DataTable
+        caption="Invoice lines"
+        rows={invoice.lines.map((l, i) => ({ ...l, i }))}
+        rowKey={(l) => String(l.i)}
+        columns={[
+          { header: "Line", primary: true, cell: (l) => l.description },
+          {
+            header: "Days",
+            className: "text-xs whitespace-nowrap text-muted-foreground",
+            cell: (l) => `${l.periodFrom.slice(5)} – ${l.periodTo.slice(5)}`,
+          },
+          { header: "Quantity", align: "right", cell: (l) => qty(l.quantity) },
+          {
+            header: "Unit price",
+            align: "right",
+            cell: (l) =>
+              l.kind === "TIER"
+                ? `${formatMinor(l.unitPriceMinor, c)} / million`
+                : l.kind === "BASE_FEE" || l.kind === "MINIMUM"
+                  ? formatMinor(l.unitPriceMinor, c)
+                  : "—",
+          },
+          { header: "Amount", align: "right", cell: (l) => formatMinor(l.amountMinor, c) },
+        ]}
+        footer={{
+          label: `Total (${c})`,
+          value: formatMinor(invoice.totalMinor, c),
+          valueProps: { "data-testid": "invoice-total" },
+        }}
+      />
+      {invoice.taxMinor !== null ? (
+        <dl className="ml-auto grid w-full max-w-xs grid-cols-[1fr_auto] gap-x-4 gap-y-1 text-sm">
+          <dt>Subtotal</dt>
+          <dd className="text-right tabular-nums">{formatMinor(invoice.totalMinor, c)}</dd>
+          <dt>Tax ({formatRate(invoice.issuer.taxRateBp)})</dt>
+          <dd className="text-right tabular-nums" data-testid="invoice-tax">
+            {formatMinor(invoice.taxMinor, c)}
+          </dd>
+          <dt className="font-semibold">Total due</dt>
+          <dd className="text-right font-semibold tabular-nums" data-testid="invoice-total-due">
+            {formatMinor(BigInt(invoice.totalMinor) + BigInt(invoice.taxMinor), c)}
+          </dd>
+        </dl>
+      ) : null}
       <p className="text-xs text-muted-foreground">
         Amounts are in whole cents: each line is rounded once, half up; the total is the sum of the lines.
         Tier prices are per million requests. Included requests are free and counted before the tiers.

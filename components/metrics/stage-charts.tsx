@@ -96,8 +96,12 @@ export function StageCharts({ target, canary }: { target: MetricTarget; canary: 
           <CardTitle>Metrics</CardTitle>
           <CardDescription>
             CloudWatch AWS/ApiGateway metrics of {target.stage}
-            {hadCanary ? (canary ? " and its canary (dashed)" : " and its former canary (dashed)") : ""},{" "}
-            {RANGES[range].label.toLowerCase()}, in UTC. Refreshes on its own
+            {hadCanary
+              ? canary
+                ? " and its canary (dashed, in its own colours)"
+                : " and its former canary (dashed, in its own colours)"
+              : ""}
+            , {RANGES[range].label.toLowerCase()}, in UTC. Refreshes on its own
             {q.dataUpdatedAt ? `; updated ${new Date(q.dataUpdatedAt).toISOString().slice(11, 19)} UTC` : ""}.
           </CardDescription>
         </div>
@@ -141,7 +145,8 @@ export function StageCharts({ target, canary }: { target: MetricTarget; canary: 
                   ...lines("err4", 100).map((l) => ({
                     ...l,
                     name: `4XX ${l.name}`,
-                    color: "var(--color-chart-3, #a855f7)",
+                    // Base and canary differ by colour as well as by dashes (dashes alone are easy to miss).
+                    color: l.dashed ? "var(--color-chart-4, #a855f7)" : "var(--color-chart-3, #eab308)",
                   })),
                 ]}
               />

@@ -20,8 +20,11 @@ export function CardHeader({ className, ...props }: React.ComponentProps<"div">)
 }
 
 export type CardTitleProps = React.ComponentProps<"h2"> & {
-  /** Heading level; pick the one that fits the page outline (PageHeader renders the h1). */
-  level?: 2 | 3 | 4;
+  /**
+   * Heading level; pick the one that fits the page outline (PageHeader renders the h1; a page that is one card,
+   * such as sign-in, gives its card level 1).
+   */
+  level?: 1 | 2 | 3 | 4;
 };
 
 export function CardTitle({ className, level = 2, ...props }: CardTitleProps) {

@@ -5,19 +5,19 @@ import { createInvitation } from "@/lib/db/invitations";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail/send";
 import { inviteUserSchema } from "@/lib/schemas/users";
+import { invitationMail } from "@/lib/users/invitation-mail";
 
 export const inviteUserAction = defineAction({
   name: "user.invite",
   permission: "users.invite",
   input: inviteUserSchema,
   handler: async ({ actor, input }) => {
-    const { invitation, token } = await createInvitation(actor, input);
+    const { invitation, tenantName, token } = await createInvitation(actor, input);
     const link = `${env.APP_URL}/invite/${token}`;
     const { delivered } = await sendMail({
       to: invitation.email,
       invitationId: invitation.id,
-      subject: "You are invited to Tollgate",
-      text: `${actor.name} invited you to Tollgate as ${input.role}.\n\nSet your password here (the link works once and expires in 24 hours):\n${link}\n`,
+      ...invitationMail({ inviterName: actor.name, role: input.role, tenantName, link }),
     });
     revalidatePath("/ops/users");
     return { invitationId: invitation.id, delivered };

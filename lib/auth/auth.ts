@@ -4,9 +4,12 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { genericOAuth } from "better-auth/plugins/generic-oauth";
+import { randomUUID } from "node:crypto";
+import { recordAudit } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
 import { getSignInBlock } from "@/lib/db/users";
 import { env } from "@/lib/env";
+import { sendMail } from "@/lib/mail/send";
 import { clientAddress } from "@/lib/security/client-address";
 import {
   clearLoginFailures,
@@ -37,7 +40,38 @@ export const auth = betterAuth({
   secret: env.authSecret,
   trustedOrigins: [env.APP_URL, env.APP_URL.replace("127.0.0.1", "localhost")],
   database: prismaAdapter(db, { provider: env.databaseKind }),
-  emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
+  emailAndPassword: {
+    enabled: true,
+    disableSignUp: true,
+    minPasswordLength: 12,
+    maxPasswordLength: 128,
+    // "Forgot password" (lib/auth/password-reset.ts): better-auth's own reset flow. The link is mailed only by SMTP;
+    // without SMTP nothing is sent (not even to the outbox) and admins issue links instead.
+    resetPasswordTokenExpiresIn: 60 * 60,
+    revokeSessionsOnPasswordReset: true,
+    sendResetPassword: async ({ user, url }) => {
+      if (!env.SMTP_URL) return;
+      await sendMail({
+        to: user.email,
+        subject: "Reset your Tollgate password",
+        text: `Someone asked to reset the password of your Tollgate account (${user.email}).\n\nSet a new password here (the link works once and expires in an hour):\n${url}\n\nIf it was not you, ignore this mail: your password stays as it is.\n`,
+      });
+    },
+    onPasswordReset: async ({ user }) => {
+      await clearLoginFailures(user.email, null);
+      await recordAudit({
+        actor: null,
+        anonymousEmail: user.email,
+        action: "user.password-reset",
+        targetType: "user",
+        targetId: user.id,
+        outcome: "success",
+        requestId: randomUUID(),
+      });
+    },
+  },
+  // Reset tokens are stored hashed: the database never holds a usable reset link (OIDC state stays as it is).
+  verification: { storeIdentifier: { default: "plain", overrides: { "reset-password:": "hashed" } } },
   user: {
     additionalFields: {
       role: { type: "string", required: true, input: false },

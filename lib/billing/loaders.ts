@@ -8,7 +8,10 @@ export {
   usageByPlan as loadUsageByPlan,
 } from "@/lib/db/finance-reports";
 export { marginReport as loadMarginReport } from "@/lib/db/finance-margin";
-export { getCostSettings as loadCostSettings } from "@/lib/db/finance-settings";
+export {
+  getCostSettings as loadCostSettings,
+  getIssuerSettings as loadIssuerSettings,
+} from "@/lib/db/finance-settings";
 export {
   listPricePlans as loadPricePlans,
   listTenantOptionsForFinance as loadTenantOptionsForFinance,

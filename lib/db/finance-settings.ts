@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
 import { DEFAULT_COST_SETTINGS, type CostSettings } from "@/lib/billing/cost";
+import { DEFAULT_ISSUER, type IssuerSettings } from "@/lib/billing/issuer";
 import { db } from "./client";
 
 /** Days a previous month's drafts stay open for late usage before the job finalizes them. */
@@ -30,6 +31,28 @@ export async function setCostSettings(actor: Actor, s: CostSettings): Promise<Co
   await db.financeSetting.upsert({
     where: { key: COST_KEY },
     create: { key: COST_KEY, value: JSON.stringify(s), updatedById: actor.id },
+    update: { value: JSON.stringify(s), updatedById: actor.id },
+  });
+  return before;
+}
+
+const ISSUER_KEY = "invoiceIssuer";
+
+/** The issuer details, payment terms and tax rate printed on invoices (snapshotted onto each at finalization). */
+export async function getIssuerSettings(
+  client: Pick<typeof db, "financeSetting"> = db,
+): Promise<IssuerSettings> {
+  const row = await client.financeSetting.findUnique({ where: { key: ISSUER_KEY } });
+  return row ? { ...DEFAULT_ISSUER, ...(JSON.parse(row.value) as Partial<IssuerSettings>) } : DEFAULT_ISSUER;
+}
+
+/** Returns the settings before the change, for the audit trail. */
+export async function setIssuerSettings(actor: Actor, s: IssuerSettings): Promise<IssuerSettings> {
+  assertCan(actor, "finance.manage");
+  const before = await getIssuerSettings();
+  await db.financeSetting.upsert({
+    where: { key: ISSUER_KEY },
+    create: { key: ISSUER_KEY, value: JSON.stringify(s), updatedById: actor.id },
     update: { value: JSON.stringify(s), updatedById: actor.id },
   });
   return before;

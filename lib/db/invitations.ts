@@ -84,11 +84,16 @@ async function insertInvitation(
 ) {
   if (await db.user.count({ where: { email: input.email } }))
     throw conflict("A user with this email already exists.", "email");
+  let tenantName: string | null = null;
   if (input.tenantId) {
-    const t = await db.tenant.findUnique({ where: { id: input.tenantId }, select: { status: true } });
+    const t = await db.tenant.findUnique({
+      where: { id: input.tenantId },
+      select: { status: true, name: true },
+    });
     if (!t) throw invalid("That tenant does not exist.", "tenantId");
     if (t.status !== "ACTIVE")
       throw invalid("That tenant is suspended; reinstate it before inviting its partners.", "tenantId");
+    tenantName = t.name;
   }
   const token = randomBytes(32).toString("base64url");
   const now = new Date();
@@ -128,8 +133,23 @@ async function insertInvitation(
     });
   return {
     invitation: { id: invitation.id, email: invitation.email, expiresAt: invitation.expiresAt },
+    tenantName,
     token,
   };
+}
+
+/**
+ * Resend: a new invitation with the same address, role and tenant and a new token, replacing the old one (its link
+ * stops working, and its outbox copy loses the link). Allowed while the invitation is pending, expired or revoked —
+ * not once it was accepted. Returns the new token once, like createInvitation.
+ */
+export async function reissueInvitation(actor: Actor, id: string) {
+  assertCan(actor, "users.invite");
+  const old = await db.invitation.findUnique({ where: { id } });
+  if (!old) throw notFound("Invitation");
+  if (old.acceptedAt) throw invalid("This invitation was accepted; the user exists and signs in instead.");
+  const role = old.role as Role;
+  return { ...(await createInvitation(actor, { email: old.email, role, tenantId: old.tenantId })), role };
 }
 
 export async function listInvitations(actor: Actor): Promise<InvitationDto[]> {

@@ -1,6 +1,8 @@
 import "server-only";
+import { dueDay, taxMinor } from "@/lib/billing/issuer";
 import { monthDays, type PricedLine } from "@/lib/billing/pricing";
 import { notFound } from "@/lib/errors";
+import { getIssuerSettings } from "./finance-settings";
 import { env } from "@/lib/env";
 import { db, Prisma, type Tx } from "./client";
 
@@ -162,7 +164,20 @@ export async function takeInvoiceNumber(tx: Tx, year: number): Promise<number> {
 }
 
 export async function markFinalized(tx: Tx, id: string, number: string, at: Date) {
-  await tx.invoice.update({ where: { id }, data: { status: "FINALIZED", number, finalizedAt: at } });
+  // The printed invoice's issuer, due day and tax are fixed now, like its lines (lib/billing/issuer.ts).
+  const issuer = await getIssuerSettings(tx);
+  const { totalMinor } = await tx.invoice.findUniqueOrThrow({ where: { id }, select: { totalMinor: true } });
+  await tx.invoice.update({
+    where: { id },
+    data: {
+      status: "FINALIZED",
+      number,
+      finalizedAt: at,
+      dueOn: dueDay(at, issuer.paymentTermsDays),
+      taxMinor: taxMinor(totalMinor, issuer.taxRateBp),
+      issuer: JSON.stringify(issuer),
+    },
+  });
 }
 
 export async function markVoid(tx: Tx, id: string, reason: string, at: Date) {

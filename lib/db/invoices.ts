@@ -2,7 +2,9 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
 import { notFound } from "@/lib/errors";
+import { DEFAULT_ISSUER, type IssuerSettings } from "@/lib/billing/issuer";
 import { db, type Prisma } from "./client";
+import { getIssuerSettings } from "./finance-settings";
 
 export type InvoiceStatus = "DRAFT" | "FINALIZED" | "VOID";
 
@@ -32,17 +34,28 @@ export type InvoiceDto = {
   finalizedAt: string | null;
   voidedAt: string | null;
   voidReason: string | null;
+  /** UTC day the invoice falls due (set at finalization). */
+  dueOn: string | null;
+  /** UTC day finance recorded the payment; null = unpaid. */
+  paidOn: string | null;
   createdAt: string;
   updatedAt: string;
 };
 export type InvoiceDetailDto = InvoiceDto & {
   lines: InvoiceLineDto[];
+  /** Tax on the total (minor units), fixed at finalization; null for drafts and invoices from before it existed. */
+  taxMinor: string | null;
+  /** The issuer as it was at finalization; drafts show the current settings. */
+  issuer: IssuerSettings;
+  /** The tenant's billing email (where the invoice goes). */
+  billingEmail: string | null;
+  paymentNote: string | null;
   /** Invoices this one replaces or was replaced by (void → reissue). */
   reissueOf: { id: string; number: string | null } | null;
   reissuedAs: { id: string; number: string | null; status: InvoiceStatus }[];
 };
 
-type Row = Prisma.InvoiceGetPayload<object>;
+type Row = Prisma.InvoiceGetPayload<{ include: { payment: true } }>;
 const toDto = (r: Row, tenantName: string): InvoiceDto => ({
   id: r.id,
   tenantId: r.tenantId,
@@ -57,6 +70,8 @@ const toDto = (r: Row, tenantName: string): InvoiceDto => ({
   finalizedAt: r.finalizedAt?.toISOString() ?? null,
   voidedAt: r.voidedAt?.toISOString() ?? null,
   voidReason: r.voidReason,
+  dueOn: r.dueOn,
+  paidOn: r.payment?.paidOn ?? null,
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
 });
@@ -95,6 +110,7 @@ export async function listInvoices(
       orderBy: [{ month: "desc" }, { createdAt: "desc" }],
       skip: (page - 1) * INVOICE_PAGE_SIZE,
       take: INVOICE_PAGE_SIZE,
+      include: { payment: true },
     }),
     db.invoice.count({ where }),
     db.invoice.findMany({
@@ -116,10 +132,10 @@ export async function getInvoice(actor: Actor, id: string): Promise<InvoiceDetai
   assertCan(actor, "invoices.read");
   const r = await db.invoice.findFirst({
     where: { id, ...scope(actor) },
-    include: { lines: { orderBy: { position: "asc" } } },
+    include: { lines: { orderBy: { position: "asc" } }, payment: true },
   });
   if (!r) throw notFound("Invoice");
-  const [names, reissueOf, reissuedAs] = await Promise.all([
+  const [names, reissueOf, reissuedAs, tenant, currentIssuer] = await Promise.all([
     tenantNames([r.tenantId]),
     r.reissueOfId
       ? db.invoice.findFirst({
@@ -131,6 +147,8 @@ export async function getInvoice(actor: Actor, id: string): Promise<InvoiceDetai
       where: { reissueOfId: r.id, ...scope(actor) },
       select: { id: true, number: true, status: true },
     }),
+    db.tenant.findUnique({ where: { id: r.tenantId }, select: { billingEmail: true } }),
+    r.issuer ? null : getIssuerSettings(),
   ]);
   return {
     ...toDto(r, names.get(r.tenantId) ?? "?"),
@@ -145,6 +163,12 @@ export async function getInvoice(actor: Actor, id: string): Promise<InvoiceDetai
       versionId: l.versionId,
       adjustsInvoiceId: l.adjustsInvoiceId,
     })),
+    taxMinor: r.taxMinor?.toString() ?? null,
+    issuer: r.issuer
+      ? { ...DEFAULT_ISSUER, ...(JSON.parse(r.issuer) as Partial<IssuerSettings>) }
+      : currentIssuer!,
+    billingEmail: tenant?.billingEmail ?? null,
+    paymentNote: r.payment?.note ?? null,
     reissueOf,
     reissuedAs: reissuedAs.map((x) => ({ ...x, status: x.status as InvoiceStatus })),
   };

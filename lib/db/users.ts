@@ -62,6 +62,54 @@ export async function setUserDisabled(actor: Actor, id: string, disabled: boolea
   return toDto(u as Prisma.UserGetPayload<{ include: { tenant: { select: { name: true } } } }>);
 }
 
+/**
+ * Changes a user's role (and, for partners, tenant). Their open sessions end, so the next request signs them in
+ * again under the new role's pages; getActor re-reads the role on every request anyway. Admins cannot change their
+ * own role (so an admin always remains), and a partner's tenant must be active.
+ */
+export async function changeUserRole(
+  actor: Actor,
+  input: { userId: string; role: Role; tenantId: string | null },
+): Promise<UserDto & { previousRole: Role; previousTenantId: string | null }> {
+  assertCan(actor, "users.manage");
+  if (input.userId === actor.id) throw invalid("You cannot change your own role.");
+  if ((input.role === "partner") !== (input.tenantId !== null))
+    throw invalid(
+      input.role === "partner" ? "Choose the partner's tenant." : "Only partners belong to a tenant.",
+      "tenantId",
+    );
+  const found = await db.user.findUnique({ where: { id: input.userId } });
+  if (!found) throw notFound("User");
+  if (input.tenantId) {
+    const t = await db.tenant.findUnique({ where: { id: input.tenantId }, select: { status: true } });
+    if (!t) throw invalid("That tenant does not exist.", "tenantId");
+    if (t.status !== "ACTIVE") throw invalid("That tenant is suspended; reinstate it first.", "tenantId");
+  }
+  if (found.role === input.role && found.tenantId === input.tenantId)
+    throw invalid("The user already has this role.", "role");
+  const [u] = await db.$transaction([
+    db.user.update({
+      where: { id: input.userId },
+      data: { role: input.role, tenantId: input.tenantId },
+      include: { tenant: { select: { name: true } } },
+    }),
+    db.session.deleteMany({ where: { userId: input.userId } }),
+  ]);
+  return {
+    ...toDto(u),
+    previousRole: isRole(found.role) ? found.role : "partner",
+    previousTenantId: found.tenantId,
+  };
+}
+
+/** The user a password-reset link is for (admins issue them); not found is a 404 like any other user. */
+export async function userForPasswordReset(actor: Actor, id: string): Promise<UserDto> {
+  assertCan(actor, "users.manage");
+  const u = await db.user.findUnique({ where: { id }, include: { tenant: { select: { name: true } } } });
+  if (!u) throw notFound("User");
+  return toDto(u);
+}
+
 export type NewUser = {
   email: string;
   name: string;

@@ -46,3 +46,18 @@ describe("sendMail with SMTP", () => {
     expect(rows[0]!.text).toContain("link withheld");
   });
 });
+
+describe("withoutLinks", () => {
+  it("removes invitation and password-reset tokens, keeps the rest", async () => {
+    const { withoutLinks } = await import("./send");
+    const text = [
+      "a http://h/invite/AbC_12-x end",
+      "b http://h/api/auth/reset-password/Tok3n_x?callbackURL=http%3A%2F%2Fh%2Freset-password",
+      "c http://h/reset-password?token=Zz9_-q&x=1",
+    ].join("\n");
+    const out = withoutLinks(text, "gone");
+    for (const secret of ["AbC_12-x", "Tok3n_x", "Zz9_-q"]) expect(out).not.toContain(secret);
+    expect(out).toContain("http://h/invite/[gone] end");
+    expect(out).toContain("&x=1");
+  });
+});

@@ -6,9 +6,15 @@ import { log } from "@/lib/log";
 
 const transport = env.SMTP_URL ? nodemailer.createTransport(env.SMTP_URL) : null;
 
-/** Replaces invitation links (which carry a single-use token) so a stored or logged text cannot be used. */
+/**
+ * Replaces invitation and password-reset links (which carry a single-use token) so a stored or logged text cannot
+ * be used.
+ */
 export function withoutLinks(text: string, note = "link not stored"): string {
-  return text.replace(/\/invite\/[A-Za-z0-9_%-]+/g, `/invite/[${note}]`);
+  return text
+    .replace(/\/invite\/[A-Za-z0-9_%-]+/g, `/invite/[${note}]`)
+    .replace(/\/reset-password\/[A-Za-z0-9_%-]+/g, `/reset-password/[${note}]`)
+    .replace(/([?&]token=)[A-Za-z0-9_%-]+/g, `$1[${note}]`);
 }
 
 /**

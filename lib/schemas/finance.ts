@@ -139,3 +139,56 @@ export function parseTierRows(rows: { upTo: string; price: string }[]): { tiers?
   const msg = validateTiers(tiers);
   return msg ? { error: msg } : { tiers };
 }
+
+export const markInvoicePaidSchema = z.object({
+  invoiceId: id,
+  paidOn: day,
+  note: z
+    .string({ error: "A note is text." })
+    .trim()
+    .max(200, "A note has at most 200 characters.")
+    .transform((s) => (s === "" ? null : s))
+    .nullable()
+    .default(null),
+});
+
+const line = (what: string, max: number) =>
+  z
+    .string({ error: `Enter ${what}.` })
+    .trim()
+    .max(max, `At most ${max} characters.`);
+
+/** Issuer details printed on invoices, payment terms and tax (finance settings). */
+export const issuerSettingsSchema = z.object({
+  name: line("the issuer's name", 120).min(2, "Enter the issuer's legal name."),
+  address: z
+    .string({ error: "Enter the address." })
+    .trim()
+    .max(400, "At most 400 characters.")
+    .refine((s) => s.split("\n").length <= 6, "At most 6 lines."),
+  taxId: line("the tax number", 40),
+  email: z
+    .string({ error: "Enter a billing email address." })
+    .trim()
+    .toLowerCase()
+    .max(254, "At most 254 characters.")
+    .pipe(z.email({ error: "Enter a valid email address, such as billing@example.com." })),
+  paymentTermsDays: z.string({ error: "Enter whole days." }).transform((s, ctx) => {
+    const t = s.trim();
+    if (!/^\d{1,3}$/.test(t) || Number(t) > 365) {
+      ctx.addIssue({ code: "custom", message: "Enter whole days from 0 to 365." });
+      return z.NEVER;
+    }
+    return Number(t);
+  }),
+  /** Percent as typed, e.g. "20" or "7.5" → basis points (at most 2 decimals, at most 100 %). */
+  taxRate: z.string({ error: "Enter a tax rate in percent." }).transform((s, ctx) => {
+    const m = /^\s*(\d{1,3})(?:\.(\d{1,2}))?\s*$/.exec(s);
+    const bp = m ? Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0")) : -1;
+    if (!m || bp > 10_000) {
+      ctx.addIssue({ code: "custom", message: "Enter a percentage from 0 to 100, such as 20 or 7.5." });
+      return z.NEVER;
+    }
+    return bp;
+  }),
+});

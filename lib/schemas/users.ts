@@ -34,3 +34,29 @@ export const signInSchema = z.object({
   email,
   password: z.string().min(1, "Enter your password.").max(128, "A password has at most 128 characters."),
 });
+
+/** Change a user's role; a partner needs its tenant, staff roles have none (as for invitations). */
+export const changeUserRoleSchema = z
+  .object({
+    userId: id,
+    role: z.enum(ROLES, { error: "Choose a role." }),
+    tenantId: z
+      .union([z.literal("").transform(() => null), id])
+      .nullable()
+      .default(null),
+  })
+  .superRefine((v, ctx) => {
+    if (v.role === "partner" && !v.tenantId)
+      ctx.addIssue({ code: "custom", path: ["tenantId"], message: "Choose the partner's tenant." });
+    if (v.role !== "partner" && v.tenantId)
+      ctx.addIssue({ code: "custom", path: ["tenantId"], message: "Only partners belong to a tenant." });
+  });
+
+export const userIdSchema = z.object({ userId: id });
+
+/** The forgot-password form: only an address (the answer never says whether it belongs to anyone). */
+export const forgotPasswordSchema = z.object({ email });
+
+export const resetPasswordSchema = z
+  .object({ token: z.string().min(10).max(200), password, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords do not match." });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -35,7 +36,7 @@ export default async function LoginPage({
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Sign in</CardTitle>
+        <CardTitle level={1}>Sign in</CardTitle>
         <CardDescription>Use the email address your invitation was sent to.</CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
@@ -50,6 +51,11 @@ export default async function LoginPage({
           </p>
         ) : null}
         <LoginForm sso={env.oidcEnabled ? env.OIDC_DISPLAY_NAME : null} next={next} />
+        <p className="text-center text-sm">
+          <Link href="/forgot-password" className="text-primary underline-offset-4 hover:underline">
+            Forgot your password?
+          </Link>
+        </p>
       </CardContent>
     </Card>
   );

@@ -3,7 +3,7 @@ import { KeyRound } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { DataTable } from "@/components/lists/data-table";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { env } from "@/lib/env";
 import { formatDate, formatDateTime } from "@/lib/format";
@@ -58,38 +58,41 @@ export default async function PartnerKeysPage() {
           description="Create a key for each application or environment that calls the API."
         />
       ) : (
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead>Label</TableHead>
-              <TableHead>Environment</TableHead>
-              <TableHead>Status</TableHead>
-              <TableHead>Created</TableHead>
-              <TableHead>Expires</TableHead>
-              <TableHead>Last used</TableHead>
-              <TableHead className="text-right">Actions</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {keys.map((k) => (
-              <TableRow key={k.id} data-testid={`key-${k.id}`}>
-                <TableCell className="font-medium">
+        <DataTable
+          caption="Your organisation's API keys"
+          rows={keys}
+          rowKey={(k) => k.id}
+          rowProps={(k) => ({ "data-testid": `key-${k.id}` })}
+          columns={[
+            {
+              header: "Label",
+              primary: true,
+              cell: (k) => (
+                <>
                   {k.label}
                   {k.rotatedFromId && rotatedIds.has(k.rotatedFromId) ? (
                     <span className="font-normal text-muted-foreground"> (replacement)</span>
                   ) : k.graceUntil ? (
                     <span className="font-normal text-muted-foreground"> (replaced)</span>
                   ) : null}
-                  <div className="font-mono text-xs text-muted-foreground">{k.id}</div>
-                </TableCell>
-                <TableCell>{k.environment}</TableCell>
-                <TableCell>
-                  <Badge variant={STATUS[k.status][1]}>
-                    {k.disabledBySuspension ? "Suspended" : STATUS[k.status][0]}
-                  </Badge>
-                </TableCell>
-                <TableCell>{formatDate(k.createdAt)}</TableCell>
-                <TableCell data-testid="key-expires">
+                  <div className="font-mono text-xs font-normal break-all text-muted-foreground">{k.id}</div>
+                </>
+              ),
+            },
+            { header: "Environment", cell: (k) => k.environment },
+            {
+              header: "Status",
+              cell: (k) => (
+                <Badge variant={STATUS[k.status][1]}>
+                  {k.disabledBySuspension ? "Suspended" : STATUS[k.status][0]}
+                </Badge>
+              ),
+            },
+            { header: "Created", cell: (k) => formatDate(k.createdAt) },
+            {
+              header: "Expires",
+              cell: (k) => (
+                <span data-testid="key-expires">
                   {k.status !== "ACTIVE" ? (
                     // A revoked (or suspended) key already stopped working: no countdown to its grace end.
                     <span className="text-muted-foreground">Stopped working</span>
@@ -98,18 +101,22 @@ export default async function PartnerKeysPage() {
                   ) : (
                     "Never"
                   )}
-                </TableCell>
-                <TableCell>{k.lastUsedDay ?? "Not yet"}</TableCell>
-                <TableCell className="text-right">
-                  <KeyActions
-                    canRetire={retire}
-                    k={{ id: k.id, label: k.label, status: k.status, rotated: Boolean(k.graceUntil) }}
-                  />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+                </span>
+              ),
+            },
+            { header: "Last used", cell: (k) => k.lastUsedDay ?? "Not yet" },
+            {
+              header: "Actions",
+              actions: true,
+              cell: (k) => (
+                <KeyActions
+                  canRetire={retire}
+                  k={{ id: k.id, label: k.label, status: k.status, rotated: Boolean(k.graceUntil) }}
+                />
+              ),
+            },
+          ]}
+        />
       )}
       {rotations.length > 0 ? (
         <section className="mt-8" aria-labelledby="rotations">

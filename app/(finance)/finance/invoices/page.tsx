@@ -9,6 +9,9 @@ import { FilterBar } from "@/components/lists/filter-bar";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { GenerateInvoicesForm } from "./_components/generate-invoices-form";
+import { IssuerSettingsForm } from "./_components/issuer-settings-form";
+import { formatRate } from "@/lib/billing/issuer";
+import { loadIssuerSettings } from "@/lib/billing/loaders";
 import { addMonths, currentMonth } from "@/lib/billing/months";
 import { INVOICE_PAGE_SIZE, loadGraceDays, loadInvoices } from "@/lib/invoices/loaders";
 import { invoicesQuerySchema, type RawSearchParams } from "@/lib/schemas/list-params";
@@ -19,9 +22,10 @@ export const metadata: Metadata = { title: "Invoices" };
 export default async function InvoicesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("finance.view");
   const { month, status, page } = invoicesQuerySchema.parse(await searchParams);
-  const [{ rows, total, months }, grace] = await Promise.all([
+  const [{ rows, total, months }, grace, issuer] = await Promise.all([
     loadInvoices(actor, { ...definedOnly({ month, status }), page }),
     loadGraceDays(),
+    loadIssuerSettings(),
   ]);
   const manage = can(actor.role, "finance.manage");
   const last = addMonths(currentMonth(new Date()), -1);
@@ -87,6 +91,29 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
           <Pagination page={page} pageCount={Math.ceil(total / INVOICE_PAGE_SIZE)} hrefFor={hrefFor} />
         </>
       )}
+      <Card className="mt-8">
+        <CardHeader>
+          <CardTitle>Issuer details</CardTitle>
+          <CardDescription>
+            Printed on every invoice: who bills, where to ask, when payment is due and the tax line. Each
+            invoice keeps the details it was finalized with, so a change applies to invoices finalized from
+            now on.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <IssuerSettingsForm
+            editable={manage}
+            initial={{
+              name: issuer.name,
+              address: issuer.address,
+              taxId: issuer.taxId,
+              email: issuer.email,
+              paymentTermsDays: String(issuer.paymentTermsDays),
+              taxRate: formatRate(issuer.taxRateBp).replace(" %", ""),
+            }}
+          />
+        </CardContent>
+      </Card>
     </>
   );
 }

@@ -9,7 +9,7 @@ import { Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Select } from "@/components/ui/select";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { DataTable } from "@/components/lists/data-table";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/format";
 import { parseAuditQuery } from "@/lib/schemas/audit";
@@ -119,45 +119,52 @@ export default async function AuditPage({
           <p className="mb-2 text-sm text-muted-foreground" aria-live="polite">
             {total} event{total === 1 ? "" : "s"}
           </p>
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>Time</TableHead>
-                <TableHead>Actor</TableHead>
-                <TableHead>Action</TableHead>
-                <TableHead>Target</TableHead>
-                <TableHead>Outcome</TableHead>
-                <TableHead>Details</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {events.map((e) => (
-                <TableRow key={e.id}>
-                  <TableCell className="whitespace-nowrap text-xs">{formatDateTime(e.at)}</TableCell>
-                  <TableCell>
+          <DataTable
+            caption="Audit events"
+            rows={events}
+            rowKey={(e) => e.id}
+            columns={[
+              {
+                header: "Time",
+                className: "text-xs whitespace-nowrap",
+                cell: (e) => formatDateTime(e.at),
+              },
+              {
+                header: "Actor",
+                primary: true,
+                cell: (e) => (
+                  <>
                     {e.actorEmail}
-                    <div className="text-xs text-muted-foreground">{e.actorRole}</div>
-                  </TableCell>
-                  <TableCell className="font-mono text-xs">{e.action}</TableCell>
-                  <TableCell className="text-xs">
+                    <div className="text-xs font-normal text-muted-foreground">{e.actorRole}</div>
+                  </>
+                ),
+              },
+              { header: "Action", className: "font-mono text-xs", cell: (e) => e.action },
+              {
+                header: "Target",
+                className: "text-xs",
+                cell: (e) => (
+                  <>
                     {e.targetType}
                     {e.targetId ? <div className="font-mono text-muted-foreground">{e.targetId}</div> : null}
-                  </TableCell>
-                  <TableCell>
-                    <Badge variant={OUTCOME_VARIANT[e.outcome as keyof typeof OUTCOME_VARIANT] ?? "outline"}>
-                      {e.outcome}
-                    </Badge>
-                  </TableCell>
-                  <TableCell
-                    className="max-w-72 truncate font-mono text-xs"
-                    title={`${e.summary} · request ${e.requestId}`}
-                  >
-                    {e.summary === "{}" ? "" : e.summary}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+                  </>
+                ),
+              },
+              {
+                header: "Outcome",
+                cell: (e) => (
+                  <Badge variant={OUTCOME_VARIANT[e.outcome as keyof typeof OUTCOME_VARIANT] ?? "outline"}>
+                    {e.outcome}
+                  </Badge>
+                ),
+              },
+              {
+                header: "Details",
+                className: "max-w-72 font-mono text-xs",
+                cell: (e) => <AuditDetails summary={e.summary} requestId={e.requestId} />,
+              },
+            ]}
+          />
           <Pagination className="mt-4" page={page} pageCount={pageCount} hrefFor={hrefFor} />
         </>
       )}
@@ -176,5 +183,24 @@ function Filter({ label, error, children }: { label: string; error?: string; chi
         </span>
       ) : null}
     </label>
+  );
+}
+
+/**
+ * The event's details, readable by keyboard and touch (not a hover-only tooltip): a disclosure whose summary line
+ * is the start of the text; opening it shows everything, with the request id for the server log.
+ */
+function AuditDetails({ summary, requestId }: { summary: string; requestId: string }) {
+  const text = summary === "{}" ? "" : summary;
+  return (
+    <details className="group">
+      <summary className="cursor-pointer truncate rounded-sm focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+        {text || <span className="font-sans text-muted-foreground">No details</span>}
+      </summary>
+      <div className="mt-1 grid gap-1 break-all whitespace-pre-wrap">
+        {text ? <span>{text}</span> : null}
+        <span className="font-sans text-muted-foreground">Request {requestId}</span>
+      </div>
+    </details>
   );
 }

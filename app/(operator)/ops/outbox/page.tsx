@@ -45,11 +45,20 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                 {m.link ? (
                   <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="outbox-link">
                     <span>Invitation link (shown until it is used, withdrawn or expires):</span>
-                    <code className="break-all">{m.link}</code>
+                    <a
+                      href={m.link}
+                      className="break-all text-primary underline underline-offset-4"
+                      target="_blank"
+                      rel="noreferrer"
+                    >
+                      <code>{m.link}</code>
+                    </a>
                     <CopyButton value={m.link} label="Copy link" />
                   </div>
                 ) : null}
-                <pre className="text-sm whitespace-pre-wrap break-all">{m.text}</pre>
+                <pre className="text-sm whitespace-pre-wrap break-all">
+                  <Linkified text={m.text} />
+                </pre>
               </CardContent>
             </Card>
           ))}
@@ -57,5 +66,26 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
         </div>
       )}
     </>
+  );
+}
+
+const URL_IN_TEXT = /(https?:\/\/[^\s<>"]+)/g;
+
+/** Mail text with its web addresses as links (only http/https, so a mail cannot smuggle in a javascript: link). */
+function Linkified({ text }: { text: string }) {
+  return text.split(URL_IN_TEXT).map((part, i) =>
+    i % 2 === 1 ? (
+      <a
+        key={i}
+        href={part}
+        className="text-primary underline underline-offset-4"
+        target="_blank"
+        rel="noreferrer"
+      >
+        {part}
+      </a>
+    ) : (
+      part
+    ),
   );
 }

@@ -32,7 +32,7 @@ export function KeyActions({ k, canRetire }: { k: K; canRetire: boolean }) {
       {!canRetire ? null : k.status === "ACTIVE" ? (
         <ConfirmDialog
           trigger={
-            <Button variant="outline" size="sm">
+            <Button variant="outline" size="sm" aria-label={`Revoke key ${k.label} (${k.id})`}>
               Revoke
             </Button>
           }
@@ -50,7 +50,7 @@ export function KeyActions({ k, canRetire }: { k: K; canRetire: boolean }) {
       ) : (
         <ConfirmDialog
           trigger={
-            <Button variant="ghost" size="sm">
+            <Button variant="ghost" size="sm" aria-label={`Delete key ${k.label} (${k.id})`}>
               Delete
             </Button>
           }
@@ -86,7 +86,7 @@ function RotateDialog({ k }: { k: K }) {
       }}
     >
       <DialogTrigger asChild>
-        <Button variant="secondary" size="sm">
+        <Button variant="secondary" size="sm" aria-label={`Rotate key ${k.label} (${k.id})`}>
           Rotate
         </Button>
       </DialogTrigger>

@@ -3,7 +3,7 @@ import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat, StatGrid } from "@/components/ui/stat";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { DataTable } from "@/components/lists/data-table";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/format";
 import { quotaWords, throttleWords } from "@/lib/plans/plan-words";
@@ -55,65 +55,70 @@ export default async function PartnerUsagePage() {
         <UsageChart data={chart} series={keyIds.map((id) => ({ id, name: label.get(id) ?? id }))} />
       )}
       {quotaRows.length > 0 ? (
-        <Table className="mt-6">
-          <TableHeader>
-            <TableRow>
-              <TableHead>Key</TableHead>
-              <TableHead>Plan</TableHead>
-              <TableHead>Period</TableHead>
-              <TableHead>Used</TableHead>
-              <TableHead>Remaining</TableHead>
-              <TableHead>Forecast</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {quotaRows.map((r) => (
-              <TableRow key={`${r.plan.id}:${r.key.id}`}>
-                <TableCell>
-                  {r.key.label} <span className="font-mono text-xs text-muted-foreground">{r.key.id}</span>
-                </TableCell>
-                <TableCell>{r.plan.name}</TableCell>
-                <TableCell>
-                  {r.period.start} – {r.period.end}
-                </TableCell>
-                <TableCell>
-                  {fmt(r.used)} ({Math.round((r.used / r.limit) * 100)}%)
-                </TableCell>
-                <TableCell>{fmt(Math.max(0, r.limit - r.used))}</TableCell>
-                <TableCell>
-                  {r.f.kind === "exhausted"
-                    ? "Used up"
-                    : r.f.kind === "runs-out"
-                      ? `Runs out around ${r.f.day}`
-                      : r.f.kind === "lasts"
-                        ? "Lasts until the reset"
-                        : "No recent traffic"}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <DataTable
+          className="mt-6"
+          caption="Quota per key this period"
+          rows={quotaRows}
+          rowKey={(r) => `${r.plan.id}:${r.key.id}`}
+          columns={[
+            {
+              header: "Key",
+              primary: true,
+              cell: (r) => (
+                <>
+                  {r.key.label}{" "}
+                  <span className="font-mono text-xs font-normal break-all text-muted-foreground">
+                    {r.key.id}
+                  </span>
+                </>
+              ),
+            },
+            { header: "Plan", cell: (r) => r.plan.name },
+            { header: "Period", cell: (r) => `${r.period.start} – ${r.period.end}` },
+            {
+              header: "Used",
+              cell: (r) => `${fmt(r.used)} (${Math.round((r.used / r.limit) * 100)}%)`,
+            },
+            { header: "Remaining", cell: (r) => fmt(Math.max(0, r.limit - r.used)) },
+            {
+              header: "Forecast",
+              cell: (r) =>
+                r.f.kind === "exhausted"
+                  ? "Used up"
+                  : r.f.kind === "runs-out"
+                    ? `Runs out around ${r.f.day}`
+                    : r.f.kind === "lasts"
+                      ? "Lasts until the reset"
+                      : "No recent traffic",
+            },
+          ]}
+        />
       ) : null}
       {usage.perKey.length > 0 ? (
-        <Table className="mt-6">
-          <TableHeader>
-            <TableRow>
-              <TableHead>Key</TableHead>
-              <TableHead>Requests (90 days)</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {usage.perKey.map((k) => (
-              <TableRow key={k.apiKeyId}>
-                <TableCell>
+        <DataTable
+          className="mt-6"
+          caption="Requests per key, last 90 days"
+          rows={usage.perKey}
+          rowKey={(k) => k.apiKeyId}
+          columns={[
+            {
+              header: "Key",
+              primary: true,
+              cell: (k) => (
+                <>
                   {label.get(k.apiKeyId) ?? "Deleted key"}{" "}
-                  <span className="font-mono text-xs text-muted-foreground">{k.apiKeyId}</span>
-                </TableCell>
-                <TableCell data-testid={`key-total-${k.apiKeyId}`}>{fmt(k.total)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+                  <span className="font-mono text-xs font-normal break-all text-muted-foreground">
+                    {k.apiKeyId}
+                  </span>
+                </>
+              ),
+            },
+            {
+              header: "Requests (90 days)",
+              cell: (k) => <span data-testid={`key-total-${k.apiKeyId}`}>{fmt(k.total)}</span>,
+            },
+          ]}
+        />
       ) : null}
     </>
   );

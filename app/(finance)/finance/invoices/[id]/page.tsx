@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import { PageReadError } from "@/components/page-read-error";
 import { readPage } from "@/lib/page-read";
 import { InvoiceActions } from "../_components/invoice-actions";
+import { PaymentControls } from "../_components/payment-controls";
 import { loadInvoice } from "@/lib/invoices/loaders";
 
 export const metadata: Metadata = { title: "Invoice" };
@@ -47,10 +48,13 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
       />
       <div className="flex flex-col gap-6">
         {can(actor.role, "finance.manage") ? (
-          <InvoiceActions
-            invoice={inv}
-            unpriced={inv.status === "DRAFT" ? inv.lines.filter((l) => l.kind === "UNPRICED") : []}
-          />
+          <div className="flex flex-wrap items-start gap-2">
+            <InvoiceActions
+              invoice={inv}
+              unpriced={inv.status === "DRAFT" ? inv.lines.filter((l) => l.kind === "UNPRICED") : []}
+            />
+            {inv.status === "FINALIZED" ? <PaymentControls invoice={inv} /> : null}
+          </div>
         ) : null}
         {inv.reissueOf ? (
           <p className="text-sm">

@@ -19,6 +19,7 @@ import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toaster";
 import { addPlanVersionAction } from "@/lib/actions/add-plan-version";
 import { createPricePlanAction } from "@/lib/actions/create-price-plan";
+import { PlanPreview } from "./plan-preview";
 
 type TierRow = { upTo: string; price: string };
 export type TermsDefaults = {
@@ -44,7 +45,7 @@ export function PlanTermsDialog({
   plan,
   defaults,
 }: {
-  plan?: { id: string; name: string };
+  plan?: { id: string; name: string; currency?: string };
   defaults?: TermsDefaults;
 }) {
   const router = useRouter();
@@ -207,7 +208,7 @@ export function PlanTermsDialog({
                     onChange={(e) => setTier(i, { upTo: e.target.value })}
                   />
                 </FormField>
-                <FormField label="Price per million" id={`tier-price-${id}-${i}`}>
+                <FormField label={`Tier ${i + 1} price per million requests`} id={`tier-price-${id}-${i}`}>
                   <Input
                     inputMode="decimal"
                     value={row.price}
@@ -241,6 +242,7 @@ export function PlanTermsDialog({
               Add tier
             </Button>
           </fieldset>
+          <PlanPreview terms={t} currency={plan?.currency ?? currency} id={id} />
           <DialogFooter>
             <Button type="submit" loading={pending}>
               {plan ? "Save new version" : "Create price plan"}

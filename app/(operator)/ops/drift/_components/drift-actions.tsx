@@ -20,7 +20,7 @@ export function ForgetKeyButton({ keyId, label }: { keyId: string; label: string
   return (
     <ConfirmDialog
       trigger={
-        <Button variant="outline" size="sm">
+        <Button variant="outline" size="sm" aria-label={`Mark deleted: key ${label} (${keyId})`}>
           Mark deleted
         </Button>
       }
@@ -46,7 +46,7 @@ export function EndSubscriptionButton({
   return (
     <ConfirmDialog
       trigger={
-        <Button variant="outline" size="sm">
+        <Button variant="outline" size="sm" aria-label={`End subscription of ${tenant} to ${planId}`}>
           End subscription
         </Button>
       }

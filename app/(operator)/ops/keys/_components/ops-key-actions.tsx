@@ -77,7 +77,7 @@ export function OpsKeyActions({ k }: { k: OpsKey }) {
       )}
       <ConfirmDialog
         trigger={
-          <Button variant="ghost" size="sm" aria-label={`Delete ${k.label}`}>
+          <Button variant="ghost" size="sm" aria-label={`Delete key ${k.label} (${k.id})`}>
             Delete
           </Button>
         }

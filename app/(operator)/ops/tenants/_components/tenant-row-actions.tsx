@@ -51,7 +51,11 @@ export function TenantRowActions({ tenant }: Props) {
       <RenameTenantDialog tenant={tenant} />
       <ConfirmDialog
         trigger={
-          <Button variant={suspend ? "outline" : "secondary"} size="sm">
+          <Button
+            variant={suspend ? "outline" : "secondary"}
+            size="sm"
+            aria-label={`${suspend ? "Suspend" : "Reinstate"} tenant ${tenant.name}`}
+          >
             {suspend ? "Suspend" : "Reinstate"}
           </Button>
         }
@@ -96,7 +100,7 @@ function RenameTenantDialog({ tenant }: Props) {
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
-        <Button variant="ghost" size="sm">
+        <Button variant="ghost" size="sm" aria-label={`Rename tenant ${tenant.name}`}>
           Rename
         </Button>
       </DialogTrigger>

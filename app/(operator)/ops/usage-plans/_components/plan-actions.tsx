@@ -20,7 +20,7 @@ export function PlanActions({
       <PlanDialog plan={plan} stageOptions={stageOptions} />
       <ConfirmDialog
         trigger={
-          <Button variant="ghost" size="sm">
+          <Button variant="ghost" size="sm" aria-label={`Delete plan ${plan.name}`}>
             Delete
           </Button>
         }

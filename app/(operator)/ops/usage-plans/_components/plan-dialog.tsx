@@ -77,7 +77,7 @@ export function PlanDialog({ stageOptions, plan }: Props) {
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
         {plan ? (
-          <Button variant="ghost" size="sm">
+          <Button variant="ghost" size="sm" aria-label={`Edit plan ${plan.name}`}>
             <Pencil aria-hidden="true" /> Edit
           </Button>
         ) : (

@@ -63,7 +63,11 @@ export function SubscriptionControls({ plan, subscribers, tenants, otherPlans, m
                   />
                   <ConfirmDialog
                     trigger={
-                      <Button variant="ghost" size="sm">
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        aria-label={`Unsubscribe ${s.tenantName} from ${plan.name}`}
+                      >
                         Unsubscribe
                       </Button>
                     }

@@ -12,7 +12,11 @@ export function UserStatusButton({ user }: { user: { id: string; email: string; 
   return (
     <ConfirmDialog
       trigger={
-        <Button variant={disable ? "outline" : "secondary"} size="sm">
+        <Button
+          variant={disable ? "outline" : "secondary"}
+          size="sm"
+          aria-label={`${disable ? "Disable" : "Enable"} user ${user.email}`}
+        >
           {disable ? "Disable" : "Enable"}
         </Button>
       }
@@ -39,7 +43,7 @@ export function RevokeInvitationButton({ invitation }: { invitation: { id: strin
   return (
     <ConfirmDialog
       trigger={
-        <Button variant="ghost" size="sm">
+        <Button variant="ghost" size="sm" aria-label={`Revoke the invitation to ${invitation.email}`}>
           Revoke
         </Button>
       }
