@@ -73,9 +73,9 @@ export async function changeUserRole(
 ): Promise<UserDto & { previousRole: Role; previousTenantId: string | null }> {
   assertCan(actor, "users.manage");
   if (input.userId === actor.id) throw invalid("You cannot change your own role.");
-  if ((input.role === "partner") !== (input.tenantId !== null))
+  if (isTenantRole(input.role) !== (input.tenantId !== null))
     throw invalid(
-      input.role === "partner" ? "Choose the partner's tenant." : "Only partners belong to a tenant.",
+      isTenantRole(input.role) ? "Choose the partner's tenant." : "Only partners belong to a tenant.",
       "tenantId",
     );
   const found = await db.user.findUnique({ where: { id: input.userId } });

@@ -46,9 +46,9 @@ export const changeUserRoleSchema = z
       .default(null),
   })
   .superRefine((v, ctx) => {
-    if (v.role === "partner" && !v.tenantId)
+    if (isTenantRole(v.role) && !v.tenantId)
       ctx.addIssue({ code: "custom", path: ["tenantId"], message: "Choose the partner's tenant." });
-    if (v.role !== "partner" && v.tenantId)
+    if (!isTenantRole(v.role) && v.tenantId)
       ctx.addIssue({ code: "custom", path: ["tenantId"], message: "Only partners belong to a tenant." });
   });
 

@@ -5,6 +5,7 @@ const ROLE_WORDS: Record<Role, string> = {
   operator: "an operator",
   finance: "a finance user",
   partner: "a partner",
+  member: "a team member",
 };
 
 /**

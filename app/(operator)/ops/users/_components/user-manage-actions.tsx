@@ -20,13 +20,14 @@ import { toast } from "@/components/ui/toaster";
 import { changeUserRoleAction } from "@/lib/actions/change-user-role";
 import { issuePasswordResetAction } from "@/lib/actions/issue-password-reset";
 import { resendInvitationAction } from "@/lib/actions/resend-invitation";
-import { ROLES, type Role } from "@/lib/auth/permissions";
+import { isTenantRole, ROLES, type Role } from "@/lib/auth/permissions";
 
 const ROLE_LABEL: Record<Role, string> = {
   admin: "Admin — everything, including users",
   operator: "Operator — gateway, tenants, usage plans, keys",
   finance: "Finance — price plans, invoices, reports",
-  partner: "Partner — one tenant's keys, usage and invoices",
+  partner: "Partner owner — one tenant's keys, usage, invoices and team",
+  member: "Partner member — one tenant's keys and usage; cannot revoke keys or invite",
 };
 
 export function ChangeRoleDialog({
@@ -95,7 +96,7 @@ export function ChangeRoleDialog({
               options={ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }))}
             />
           </FormField>
-          {role === "partner" ? (
+          {isTenantRole(role) ? (
             <FormField label="Tenant" id={`tenant-${user.id}`} error={errors.tenantId?.[0]}>
               <Select
                 value={tenantId}
