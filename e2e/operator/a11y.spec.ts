@@ -14,6 +14,9 @@ test("operator pages have no serious or critical accessibility violations", asyn
     { path: "/ops/keys", heading: /keys/i },
     { path: "/ops/tenants", heading: "Tenants" },
     { path: "/ops/drift", heading: /./ },
+    { path: "/ops/plan-requests", heading: /./ },
+    { path: "/ops/portal", heading: /./ },
+    { path: "/ops/api-docs", heading: /./ },
     { path: "/ops/audit", heading: "Audit trail" },
   ]);
 });

@@ -8,6 +8,10 @@ test("partner pages have no serious or critical accessibility violations", async
   const { invoiceId } = await seedPartnerData("E2E Acme");
   await sweep(page, [
     { path: "/partner", heading: "API keys" },
+    { path: "/partner/apis", heading: /./ },
+    { path: "/partner/tokens", heading: /./ },
+    { path: "/partner/team", heading: /./ },
+    { path: "/partner/alerts", heading: /./ },
     { path: "/partner/usage", heading: "Usage" },
     { path: "/partner/plan", heading: "Your plan" },
     { path: "/partner/invoices", heading: "Invoices" },
