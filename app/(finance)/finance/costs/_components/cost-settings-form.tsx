@@ -10,6 +10,15 @@ import { toast } from "@/components/ui/toaster";
 import { updateCostSettingsAction } from "@/lib/actions/update-cost-settings";
 
 type Row = { upTo: string; price: string };
+
+/** "333000000" → "333 million requests a month" (what a bare bound means), or null while it is not a whole number. */
+function boundWords(upTo: string): string | null {
+  if (upTo.trim() === "") return "no upper limit: every request above the previous tier";
+  if (!/^\d+$/.test(upTo.trim())) return null;
+  const n = BigInt(upTo.trim());
+  const words = new Intl.NumberFormat("en-US", { notation: "compact", compactDisplay: "long" }).format(n);
+  return `up to ${words} requests a month`;
+}
 export type CostForm = {
   apiType: "REST" | "HTTP";
   restTiers: Row[];
@@ -34,14 +43,24 @@ function TierRows({
       <legend className="mb-1 text-sm font-medium">{title}</legend>
       {rows.map((r, i) => (
         <div key={i} className="flex gap-2">
-          <FormField label={`Tier ${i + 1} up to (requests, empty = no limit)`} id={`${title}-up-${i}`}>
+          <FormField
+            label={`Tier ${i + 1} up to (requests, empty = no limit)`}
+            id={`${title}-up-${i}`}
+            description={boundWords(r.upTo)}
+          >
             <Input
               inputMode="numeric"
               value={r.upTo}
               onChange={(e) => onChange(rows.map((x, j) => (j === i ? { ...x, upTo: e.target.value } : x)))}
             />
           </FormField>
-          <FormField label="Price per million" id={`${title}-price-${i}`}>
+          <FormField
+            label={`Tier ${i + 1} price (USD per million requests)`}
+            id={`${title}-price-${i}`}
+            description={
+              /^\d+(\.\d{1,2})?$/.test(r.price.trim()) ? `$${r.price.trim()} per 1,000,000 requests` : null
+            }
+          >
             <Input
               inputMode="decimal"
               value={r.price}
