@@ -98,8 +98,8 @@ export function StageCharts({ target, canary }: { target: MetricTarget; canary: 
             CloudWatch AWS/ApiGateway metrics of {target.stage}
             {hadCanary
               ? canary
-                ? " and its canary (dashed, in its own colours)"
-                : " and its former canary (dashed, in its own colours)"
+                ? " and its canary (dashed), in its own colours"
+                : " and its former canary (dashed), in its own colours"
               : ""}
             , {RANGES[range].label.toLowerCase()}, in UTC. Refreshes on its own
             {q.dataUpdatedAt ? `; updated ${new Date(q.dataUpdatedAt).toISOString().slice(11, 19)} UTC` : ""}.

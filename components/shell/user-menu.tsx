@@ -31,8 +31,9 @@ export function UserMenu({
     startTransition(async () => {
       const res = await signOutAction({});
       if (!res.ok && res.code !== "unauthenticated") toast.error(res.error);
+      // No router.refresh(): refreshing the page left behind would redirect to /login?next=<it> (the deep-link rule)
+      // instead of plain /login; /login is dynamic, so it is fetched fresh anyway.
       router.replace("/login");
-      router.refresh();
     });
   return (
     <DropdownMenu>

@@ -16,7 +16,7 @@ export const badgeVariants = cva(
           "border-success/30 bg-success/12 text-[oklch(0.42_0.11_155)] dark:bg-success/15 dark:text-success",
         warning: "border-warning/40 bg-warning/15 text-warning-foreground dark:text-warning",
         destructive:
-          "border-destructive/30 bg-destructive/10 text-[oklch(0.46_0.19_27)] dark:bg-destructive/15 dark:text-destructive",
+          "border-destructive/30 bg-destructive/10 text-[oklch(0.46_0.19_27)] dark:bg-destructive/15 dark:text-[oklch(0.8_0.12_25)]",
         info: "border-info/30 bg-info/10 text-[oklch(0.44_0.1_225)] dark:text-info",
       },
     },

@@ -102,7 +102,7 @@ test("admin changes a user's role and issues a password-reset link that works on
   await expect(page.getByText(`${email} is now finance.`)).toBeVisible();
   await expect(row.getByText("finance", { exact: true })).toBeVisible();
   await other.goto("/ops/tenants");
-  await expect(other).toHaveURL(/\/login$/);
+  await expect(other).toHaveURL(/\/login\?next=%2Fops%2Ftenants$/);
   await signIn(other, email, PASSWORD);
   await expect(other).toHaveURL(/\/finance$/);
   await other.context().close();

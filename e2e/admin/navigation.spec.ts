@@ -16,10 +16,10 @@ test("admin sees operations, administration and finance, but not the partner por
     "Drift",
     "Developer portal",
     "Audit",
+    "Automation API",
     "Users",
     "Outbox",
     "API tokens",
-    "Automation API",
     "Reports",
     "Invoices",
     "Price plans",
@@ -38,5 +38,5 @@ test("the user menu names the role and signs out", async ({ browser }) => {
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login$/);
   await page.goto("/ops");
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(page).toHaveURL(/\/login\?next=%2Fops$/);
 });

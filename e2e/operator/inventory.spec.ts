@@ -54,7 +54,8 @@ test("an outside change shows on the stage page with its difference, and Refresh
   await expect(page.getByLabel("Variable version value")).toHaveValue("v2");
   await waitForHydration(page);
   await page.getByRole("button", { name: "Refresh from AWS now" }).click();
-  await expect(page.getByText("Read from AWS just now.")).toBeVisible();
+  // The action re-reads the API (a few AWS calls under the budget) and re-renders the page: allow a loaded machine.
+  await expect(page.getByText("Read from AWS just now.")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByLabel("Variable version value")).toHaveValue("v3");
   await expect(timeline.locator('li[data-source="outside"]').first()).toContainText(
     "stage variable `version` v2 → v3",

@@ -106,11 +106,12 @@ test("plan, subscription, key shown once, 200/403/429, synced usage, rotation gr
   expect(res.status).toBe(429);
   expect(await res.text()).toContain("Limit Exceeded");
 
-  // After a sync the partner sees those requests (3 with key A, 5 with key B), and when data was synced.
+  // After a sync the partner sees those requests (4 with key A — the Plan page example's call included —, 5 with
+  // key B), and when data was synced.
   expect((await job("usage-sync")).ok()).toBe(true);
   await partner.goto("/partner/usage");
   await expect(partner.getByTestId("last-synced")).toContainText("Data last synced");
-  await expect(partner.getByTestId("total-90")).toContainText("8");
+  await expect(partner.getByTestId("total-90")).toContainText("9");
   await expect(partner.getByText("Quota used up")).toBeVisible();
   await partner.context().close();
 

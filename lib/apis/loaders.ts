@@ -102,7 +102,10 @@ export async function loadHttpStage(actor: Actor, apiId: string, stageName: stri
  * matches; a conflict when several REST APIs share the name (then the id is needed).
  */
 export async function loadRestApiRef(actor: Actor, ref: string): Promise<{ id: string; name: string }> {
-  const rest = (await loadApiList(actor)).filter((a) => a.kind === "REST");
+  let rest: { id: string; name: string }[] = (await loadApiList(actor)).filter((a) => a.kind === "REST");
+  // The inventory lists APIs every 45 s: one a pipeline imported a moment ago is not in it yet, so a miss asks AWS
+  // once (an API call of a pipeline, not a page view).
+  if (!rest.some((a) => a.id === ref || a.name === ref)) rest = await listRestApis();
   const byId = rest.find((a) => a.id === ref);
   if (byId) return { id: byId.id, name: byId.name };
   const named = rest.filter((a) => a.name === ref);

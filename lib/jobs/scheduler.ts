@@ -80,6 +80,12 @@ export async function runJob(name: JobName): Promise<{ ran: boolean; result?: un
   return runOnce<unknown>(name, JOBS[name].run);
 }
 
+/** The test hook's inventory sweep: lists everything now (a scheduled sweep lists at most every 45 s), so an object a
+ * test just created is in the inventory when the hook answers. */
+export async function runInventorySweepNow(): Promise<{ ran: boolean; result?: unknown }> {
+  return runOnce<unknown>("inventory-sync", () => runInventorySync({ listEveryMs: 0 }));
+}
+
 /** Starts a job in the background (Sync now); resolves once it has the lease or knows it cannot. */
 export async function startJob(name: JobName): Promise<boolean> {
   let started!: (ran: boolean) => void;

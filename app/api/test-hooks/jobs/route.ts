@@ -3,7 +3,7 @@ import { z } from "zod";
 import { defineRoute } from "@/lib/auth/define-route";
 import { env } from "@/lib/env";
 import { notFound } from "@/lib/errors";
-import { isJobName, JOBS, runJob } from "@/lib/jobs/scheduler";
+import { isJobName, JOBS, runInventorySweepNow, runJob } from "@/lib/jobs/scheduler";
 
 const body = z.object({ job: z.string() });
 
@@ -16,7 +16,8 @@ export const POST = defineRoute({
     if (!parsed.success || !isJobName(parsed.data.job))
       return NextResponse.json({ error: `Send {job: ${Object.keys(JOBS).join(" | ")}}.` }, { status: 400 });
     for (let i = 0; i < 60; i++) {
-      const out = await runJob(parsed.data.job);
+      const out =
+        parsed.data.job === "inventory-sync" ? await runInventorySweepNow() : await runJob(parsed.data.job);
       if (out.ran) return NextResponse.json({ ran: true, result: out.result });
       await new Promise((r) => setTimeout(r, 500)); // a scheduled run holds the lease: wait for it
     }
