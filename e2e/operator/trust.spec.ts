@@ -124,7 +124,9 @@ test("revoked keys, the partner's revoke respected, suspension's keys counted an
   await expect(partner).toHaveURL(/\/partner$/);
   const rotated = unique("Rotated");
   await createKey(partner, rotated);
-  await keyRows(partner, rotated).getByRole("button", { name: /^Rotate key/ }).click();
+  await keyRows(partner, rotated)
+    .getByRole("button", { name: /^Rotate key/ })
+    .click();
   const rot = partner.getByRole("dialog");
   await rot.getByLabel("Old key keeps working for").selectOption("1h");
   await rot.getByRole("button", { name: "Rotate key" }).click();
