@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from "../fixtures";
 import { GetRestApisCommand } from "@aws-sdk/client-api-gateway";
 import { gateway, sdk } from "../gateway-fixtures";
-import { freshPage, signIn, unique } from "../helpers";
+import { freshPage, signIn, unique, waitForHydration } from "../helpers";
 
 // Issue 16 §3 and §5 in the browser, against the e2e Local Gateway's data plane: a plan request approved by an
 // operator moves the partner's key to the new plan's stage; an owner invites a teammate who signs in as a member
@@ -85,6 +85,7 @@ test.describe.serial("partner people", () => {
     await createPlan(page, basic, "payments · prod", "1000");
     await createPlan(page, weather, "weather · prod", "1000");
     await page.goto("/ops/usage-plans");
+    await waitForHydration(page); // a choice made before hydration never reaches the form's state
     const card = page.getByTestId(`plan-${basic}`);
     await card.getByLabel(`Tenant to subscribe to ${basic}`).selectOption({ label: tenant });
     await card.getByRole("button", { name: "Subscribe" }).click();
