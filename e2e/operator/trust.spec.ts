@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "../fixtures";
 import { GetStageCommand } from "@aws-sdk/client-api-gateway";
 import { configureUpstream, sdk, seedApi, stageUrl, startTraffic, syncInventory } from "../gateway-fixtures";
-import { freshPage, signIn, unique } from "../helpers";
+import { freshPage, signIn, unique, waitForHydration } from "../helpers";
 import { E2E } from "../env";
 
 // What people tripped over in the role walk (issue 15): a failing canary flagged on the canary card with a second
@@ -11,6 +11,7 @@ import { E2E } from "../env";
 
 async function createKey(partner: Page, label: string): Promise<void> {
   await partner.goto("/partner");
+  await waitForHydration(partner);
   await partner.getByRole("button", { name: "New key" }).click();
   const dialog = partner.getByRole("dialog");
   await dialog.getByLabel("Label").fill(label);
@@ -37,6 +38,7 @@ test("a canary worse than its base is flagged, Promote asks twice, dialogs say w
   try {
     await page.setViewportSize({ width: 1366, height: 900 });
     await page.goto(`/ops/apis/rest/${apiId}/stages/prod`);
+    await waitForHydration(page);
     await page.getByRole("button", { name: "Deploy", exact: true }).click();
     const deploy = page.getByRole("dialog");
     await deploy.getByLabel("Description").fill("release v3");
@@ -105,6 +107,7 @@ test("revoked keys, the partner's revoke respected, suspension's keys counted an
   // A usage plan for E2E Globex, so its partner can create keys.
   const planName = unique("Trust plan");
   await page.goto("/ops/usage-plans");
+  await waitForHydration(page);
   await page.getByRole("button", { name: "New plan" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Name").fill(planName);
@@ -155,11 +158,13 @@ test("revoked keys, the partner's revoke respected, suspension's keys counted an
 
   // Operator: the partner's word, no silent Enable; the rotated-out one cannot be enabled at all.
   await page.goto(`/ops/keys?q=${encodeURIComponent(rotated)}`);
+  await waitForHydration(page);
   const opOld = page.getByRole("row").filter({ hasText: oldId });
   await expect(opOld).toContainText("revoked by the partner");
   await expect(opOld).toContainText("cannot be enabled");
   await expect(opOld.getByRole("button", { name: /Enable|Override/ })).toHaveCount(0);
   await page.goto(`/ops/keys?q=${encodeURIComponent(second)}`);
+  await waitForHydration(page);
   const opSecond = page.getByRole("row").filter({ hasText: second });
   await expect(opSecond).toContainText("revoked by the partner");
   await expect(opSecond.getByRole("button", { name: /^Enable\b/ })).toHaveCount(0);
@@ -175,10 +180,12 @@ test("revoked keys, the partner's revoke respected, suspension's keys counted an
   await expect(page.getByText(`${second} enabled over the partner's revoke.`)).toBeVisible();
   await expect(opSecond).toContainText("active");
   await page.goto("/ops/audit?action=key.enable-over-partner-revoke");
+  await waitForHydration(page);
   await expect(page.getByRole("cell", { name: "key.enable-over-partner-revoke" }).first()).toBeVisible();
 
   // Suspending says it disables the tenant's keys, with their number (the replacement and the re-enabled one).
   await page.goto("/ops/tenants?q=E2E Globex");
+  await waitForHydration(page);
   const row = page.getByRole("row").filter({ hasText: "E2E Globex" });
   await row.getByRole("button", { name: "Suspend" }).click();
   const suspend = page.getByRole("alertdialog");
@@ -189,6 +196,7 @@ test("revoked keys, the partner's revoke respected, suspension's keys counted an
 
   // The partner's open session ended: the next page sends them to sign-in, which says why and returns them after.
   await partner.goto("/partner/usage");
+  await waitForHydration(partner);
   await expect(partner).toHaveURL(/\/login\?next=%2Fpartner%2Fusage$/);
   await expect(partner.getByTestId("signed-out-reason")).toContainText(
     "your organisation's access is suspended",
