@@ -13,6 +13,25 @@ const violations: string[] = [];
 const REPORT = "tollgate-csp-violation:";
 const CONSOLE_CSP = /Content Security Policy|Refused to (execute|load|apply|evaluate|connect|frame)/i;
 
+/**
+ * Every `page.goto` of an HTML page also waits until React has hydrated it (`<html data-hydrated>`, set by
+ * components/providers/hydration-mark.tsx), so the next click or choice reaches its handler: acting on the
+ * server-rendered HTML before hydration loses the action (a dialog that never opens, a select whose value React
+ * never sees). Pages that never hydrate (none today) only cost the wait.
+ */
+function waitForHydrationOnGoto(page: Page): void {
+  const goto = page.goto.bind(page);
+  page.goto = async (url, options) => {
+    const res = await goto(url, options);
+    if ((res?.headers()["content-type"] ?? "").includes("text/html"))
+      await page
+        .locator("html[data-hydrated]")
+        .waitFor({ state: "attached", timeout: 15_000 })
+        .catch(() => undefined);
+    return res;
+  };
+}
+
 export function guardContext(context: BrowserContext): void {
   void context.addInitScript((prefix) => {
     document.addEventListener("securitypolicyviolation", (e) => {
@@ -21,12 +40,14 @@ export function guardContext(context: BrowserContext): void {
       );
     });
   }, REPORT);
-  const watch = (page: Page) =>
-    page.on("console", (m) => {
+  const watch = (page: Page) => {
+    waitForHydrationOnGoto(page);
+    return page.on("console", (m) => {
       const t = m.text();
       if (t.startsWith(REPORT) || (m.type() === "error" && CONSOLE_CSP.test(t)))
         violations.push(`${page.url()}: ${t}`);
     });
+  };
   context.pages().forEach(watch);
   context.on("page", watch);
 }
