@@ -133,7 +133,7 @@ describe("canary rollout engine", () => {
     const decisionId = "crash-decision-1";
     await rollouts.casUpdate(
       row,
-      { pendingAction: JSON.stringify({ kind: "advance", toStep: 1, percent: 50, decisionId }) },
+      { pendingAction: { kind: "advance", toStep: 1, percent: 50, decisionId } },
       {
         id: decisionId,
         action: "advance",

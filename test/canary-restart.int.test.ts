@@ -106,7 +106,7 @@ it("continues a rollout from its step after the engine's process is killed mid-s
     // Killed between sending and recording: the intent is in the database, the step is not.
     const dead = await rollouts.rolloutRow(r.id);
     expect(dead.stepIndex).toBe(0);
-    expect(JSON.parse(dead.pendingAction ?? "null")).toMatchObject({
+    expect(dead.pendingAction).toMatchObject({
       kind: "advance",
       toStep: 1,
       percent: 40,

@@ -8,7 +8,6 @@ import {
   casUpdate,
   completePending,
   currentPercent,
-  pendingOf,
   rolloutRow,
   type DecisionInput,
   type PendingAction,
@@ -63,7 +62,7 @@ export function callsFor(r: RolloutRow, p: PendingAction, stage: RestStageDto): 
           : startCanaryPatch({
               deploymentId: r.canaryDeploymentId,
               percentTraffic: p.percent,
-              stageVariableOverrides: JSON.parse(r.overrides) as Record<string, string>,
+              stageVariableOverrides: r.overrides,
               useStageCache: false,
             }),
       ];
@@ -103,7 +102,7 @@ function stateAfter(r: RolloutRow, p: PendingAction, at: Date) {
  * the result. A stage changed outside the rollout fails the rollout without touching the stage.
  */
 export async function performPending(r: RolloutRow): Promise<RolloutRow> {
-  const p = pendingOf(r);
+  const p = r.pendingAction;
   if (!p) return r;
   const stage = await getRestStage(r.restApiId, r.stageName);
   const calls = callsFor(r, p, stage);
@@ -192,7 +191,7 @@ export async function transition(
   const at = nowDate();
   const begun = await casUpdate(
     r,
-    { pendingAction: JSON.stringify(pending), failedChecks: decision.failedChecks },
+    { pendingAction: pending, failedChecks: decision.failedChecks },
     { ...decision, id, applied: "pending" },
     at,
   );

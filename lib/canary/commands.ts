@@ -12,10 +12,8 @@ import {
   casUpdate,
   createRolloutRow,
   currentPercent,
-  planOf,
   rolloutDto,
   rolloutRow,
-  type PendingAction,
   type RolloutRow,
 } from "@/lib/db/rollouts";
 import { conflict, invalid } from "@/lib/errors";
@@ -95,28 +93,26 @@ export async function startRollout(actor: Actor, input: StartRolloutInput): Prom
       activeKey: activeKeyOf(input.restApiId, input.stageName),
       baseDeploymentId: stage.deploymentId,
       canaryDeploymentId,
-      overrides: JSON.stringify(input.overrides),
-      plan: JSON.stringify(plan),
+      overrides: input.overrides,
+      plan,
       evaluationSeconds: input.evaluationSeconds,
       webhookUrl: input.webhookUrl || null,
       status: "running",
       stepStartedAt: at,
       nextEvaluationAt: new Date(at.getTime() + input.evaluationSeconds * 1000),
-      pendingAction: JSON.stringify({ kind: "start", percent, decisionId } satisfies PendingAction),
+      pendingAction: { kind: "start", percent, decisionId },
       createdById: actor.id,
       createdByEmail: actor.email,
-      decisions: {
-        create: {
-          id: decisionId,
-          at,
-          stepIndex: 0,
-          percent,
-          action: "start",
-          reason: "operator",
-          actorEmail: actor.email,
-          failedChecks: 0,
-          applied: "pending",
-        },
+      firstDecision: {
+        id: decisionId,
+        at,
+        stepIndex: 0,
+        percent,
+        action: "start",
+        reason: "operator",
+        actorEmail: actor.email,
+        failedChecks: 0,
+        applied: "pending",
       },
     });
   } catch (e) {
@@ -149,7 +145,7 @@ export async function controlRollout(
   const r = await rolloutRow(rolloutId);
   if (!r.activeKey) throw conflict(`This rollout has already ended (${r.status.replace("_", " ")}).`);
   if (r.pendingAction) throw conflict(BUSY);
-  const plan = planOf(r);
+  const plan = r.plan;
   const at = nowDate();
   const decision = {
     stepIndex: r.stepIndex,

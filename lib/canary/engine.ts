@@ -2,7 +2,7 @@ import "server-only";
 import { getMetricData } from "@/lib/aws/metrics";
 import { withPriority } from "@/lib/aws/priority";
 import { getRestStage } from "@/lib/aws/stages";
-import { casUpdate, dueRollouts, pendingOf, planOf, type RolloutRow } from "@/lib/db/rollouts";
+import { casUpdate, dueRollouts, type RolloutRow } from "@/lib/db/rollouts";
 import { log } from "@/lib/log";
 import { decide, type Decision } from "./analysis";
 import { announce, failRollout, nowDate, performPending, stepPercent, SYSTEM, transition } from "./apply";
@@ -25,10 +25,10 @@ export async function evaluateRollout(r: RolloutRow, nowMs = Date.now()): Promis
   if (r.pendingAction) {
     if (nowMs - r.updatedAt.getTime() < PENDING_STALE_MS) return { id: r.id, action: "wait-pending" };
     const done = await performPending(r);
-    return { id: r.id, action: `resumed:${pendingOf(r)?.kind}`, reason: done.status };
+    return { id: r.id, action: `resumed:${r.pendingAction?.kind}`, reason: done.status };
   }
   if (r.status !== "running") return { id: r.id, action: "skip" };
-  const plan = planOf(r);
+  const plan = r.plan;
   const window = metricWindow(r.stepStartedAt.getTime(), nowMs);
   const { series } = await getMetricData(rolloutQueries(r.apiName, r.stageName), window);
   const obs = observation(series);

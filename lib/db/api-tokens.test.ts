@@ -17,7 +17,8 @@ const tokenData = (tenantId: string | null) => ({
   name: `Spec ${uid()}`,
   prefix: "tg_abcdefg",
   tokenHash: `hash-${uid()}-${uid()}`,
-  scopes: JSON.stringify(["keys.self"]),
+  scopes: ["keys.self"],
+  ipAllowList: [],
   tenantId,
 });
 

@@ -4,6 +4,7 @@ import { assertCan } from "@/lib/auth/assert";
 import { now } from "@/lib/clock";
 import { notFound } from "@/lib/errors";
 import { db, type Prisma } from "./client";
+import { readJson, stringList, toJson } from "./json";
 
 /** Automation API tokens (issue 17). Queries only; the rules live in lib/tokens and lib/api. */
 
@@ -27,16 +28,9 @@ export type ApiTokenDto = {
   createdAt: string;
 };
 
-const parseList = (s: string): string[] => {
-  try {
-    const v: unknown = JSON.parse(s);
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
-  } catch {
-    return [];
-  }
-};
-export const tokenScopes = (r: ApiTokenRow) => parseList(r.scopes);
-export const tokenIpAllowList = (r: ApiTokenRow) => parseList(r.ipAllowList);
+export const tokenScopes = (r: ApiTokenRow) => readJson(stringList, r.scopes, "api_token.scopes");
+export const tokenIpAllowList = (r: ApiTokenRow) =>
+  readJson(stringList, r.ipAllowList, "api_token.ipAllowList");
 
 async function toDtos(rows: ApiTokenRow[]): Promise<ApiTokenDto[]> {
   const ids = [...new Set(rows.flatMap((r) => (r.tenantId ? [r.tenantId] : [])))];
@@ -80,11 +74,20 @@ export async function listApiTokens(actor: Actor): Promise<ApiTokenDto[]> {
 
 export async function insertApiToken(
   actor: Actor,
-  data: Omit<Prisma.ApiTokenUncheckedCreateInput, "createdById" | "createdByEmail">,
+  data: Omit<
+    Prisma.ApiTokenUncheckedCreateInput,
+    "createdById" | "createdByEmail" | "scopes" | "ipAllowList"
+  > & { scopes: string[]; ipAllowList: string[] },
 ): Promise<ApiTokenDto> {
   assertCan(actor, permissionOf(actor));
   const row = await db.apiToken.create({
-    data: { ...data, createdById: actor.id, createdByEmail: actor.email },
+    data: {
+      ...data,
+      scopes: toJson(data.scopes),
+      ipAllowList: toJson(data.ipAllowList),
+      createdById: actor.id,
+      createdByEmail: actor.email,
+    },
   });
   return (await toDtos([row]))[0]!;
 }

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { db, type Prisma, type Tx } from "./client";
+import { auditSummary, readJson, toJson } from "./json";
 import { definedOnly } from "@/lib/utils/defined-only";
 
 export type AuditOutcome = "success" | "failure" | "denied";
@@ -32,7 +33,7 @@ export async function recordAudit(input: AuditInput, tx: Tx | typeof db = db): P
       action: input.action,
       targetType: input.targetType,
       targetId: input.targetId ?? null,
-      summary: JSON.stringify(input.summary ?? {}),
+      summary: toJson(input.summary ?? {}),
       outcome: input.outcome,
       requestId: input.requestId,
     },
@@ -111,7 +112,7 @@ export async function listAuditEvents(actor: Actor, f: AuditFilters) {
     action: r.action,
     targetType: r.targetType,
     targetId: r.targetId,
-    summary: r.summary,
+    summary: JSON.stringify(readJson(auditSummary, r.summary, "audit_event.summary")),
     outcome: r.outcome,
     requestId: r.requestId,
   }));

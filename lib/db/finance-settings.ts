@@ -4,6 +4,7 @@ import { assertCan } from "@/lib/auth/assert";
 import { DEFAULT_COST_SETTINGS, type CostSettings } from "@/lib/billing/cost";
 import { DEFAULT_ISSUER, type IssuerSettings } from "@/lib/billing/issuer";
 import { db } from "./client";
+import { costSettings, graceDays, issuerSettings, readJson, toJson } from "./json";
 
 /** Days a previous month's drafts stay open for late usage before the job finalizes them. */
 export const DEFAULT_GRACE_DAYS = 3;
@@ -11,8 +12,7 @@ const GRACE_KEY = "invoiceGraceDays";
 
 export async function getGraceDays(): Promise<number> {
   const row = await db.financeSetting.findUnique({ where: { key: GRACE_KEY } });
-  const v = row ? Number(JSON.parse(row.value)) : DEFAULT_GRACE_DAYS;
-  return Number.isInteger(v) && v >= 0 ? v : DEFAULT_GRACE_DAYS;
+  return row ? readJson(graceDays, row.value, `finance_setting.value (${GRACE_KEY})`) : DEFAULT_GRACE_DAYS;
 }
 
 const COST_KEY = "costToServe";
@@ -20,7 +20,10 @@ const COST_KEY = "costToServe";
 export async function getCostSettings(): Promise<CostSettings> {
   const row = await db.financeSetting.findUnique({ where: { key: COST_KEY } });
   return row
-    ? { ...DEFAULT_COST_SETTINGS, ...(JSON.parse(row.value) as Partial<CostSettings>) }
+    ? {
+        ...DEFAULT_COST_SETTINGS,
+        ...readJson(costSettings, row.value, `finance_setting.value (${COST_KEY})`),
+      }
     : DEFAULT_COST_SETTINGS;
 }
 
@@ -30,8 +33,8 @@ export async function setCostSettings(actor: Actor, s: CostSettings): Promise<Co
   const before = await getCostSettings();
   await db.financeSetting.upsert({
     where: { key: COST_KEY },
-    create: { key: COST_KEY, value: JSON.stringify(s), updatedById: actor.id },
-    update: { value: JSON.stringify(s), updatedById: actor.id },
+    create: { key: COST_KEY, value: toJson(s), updatedById: actor.id },
+    update: { value: toJson(s), updatedById: actor.id },
   });
   return before;
 }
@@ -43,7 +46,9 @@ export async function getIssuerSettings(
   client: Pick<typeof db, "financeSetting"> = db,
 ): Promise<IssuerSettings> {
   const row = await client.financeSetting.findUnique({ where: { key: ISSUER_KEY } });
-  return row ? { ...DEFAULT_ISSUER, ...(JSON.parse(row.value) as Partial<IssuerSettings>) } : DEFAULT_ISSUER;
+  return row
+    ? { ...DEFAULT_ISSUER, ...readJson(issuerSettings, row.value, `finance_setting.value (${ISSUER_KEY})`) }
+    : DEFAULT_ISSUER;
 }
 
 /** Returns the settings before the change, for the audit trail. */
@@ -52,8 +57,8 @@ export async function setIssuerSettings(actor: Actor, s: IssuerSettings): Promis
   const before = await getIssuerSettings();
   await db.financeSetting.upsert({
     where: { key: ISSUER_KEY },
-    create: { key: ISSUER_KEY, value: JSON.stringify(s), updatedById: actor.id },
-    update: { value: JSON.stringify(s), updatedById: actor.id },
+    create: { key: ISSUER_KEY, value: toJson(s), updatedById: actor.id },
+    update: { value: toJson(s), updatedById: actor.id },
   });
   return before;
 }

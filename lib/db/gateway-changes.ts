@@ -5,6 +5,7 @@ import { assertCan } from "@/lib/auth/assert";
 import { recordAudit } from "./audit";
 import { db, type Tx } from "./client";
 import type { InvScope } from "./inventory";
+import { readJson, stringList, toJson, toJsonOrNull } from "./json";
 
 /**
  * Gateway change events (Tollgate's writes and changes found outside Tollgate), the inventory's sync state and
@@ -38,9 +39,9 @@ export async function recordChange(scope: InvScope, c: ChangeInput, tx?: Tx): Pr
         objectName: c.objectName,
         kind: c.kind,
         source: c.source,
-        summary: JSON.stringify(c.summary),
-        before: c.before === undefined ? null : JSON.stringify(c.before),
-        after: c.after === undefined ? null : JSON.stringify(c.after),
+        summary: toJson(c.summary),
+        before: toJsonOrNull(c.before),
+        after: toJsonOrNull(c.after),
         actorEmail: c.actorEmail ?? null,
         awsAt: c.awsAt ?? null,
         windowStart: c.windowStart ?? null,
@@ -90,7 +91,7 @@ const dto = (r: Awaited<ReturnType<typeof db.gatewayChange.findMany>>[number]): 
   source: r.source === "outside" ? "outside" : "tollgate",
   kind: r.kind,
   objectName: r.objectName,
-  summary: JSON.parse(r.summary) as string[],
+  summary: readJson(stringList, r.summary, "gateway_change.summary"),
   actorEmail: r.actorEmail,
   awsAt: r.awsAt,
   windowStart: r.windowStart?.toISOString() ?? null,

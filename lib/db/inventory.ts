@@ -2,9 +2,21 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
 import type { PlanDto } from "@/lib/aws/usage-plans";
-import type { HttpStageDto, RestStageDto } from "@/lib/stages/types";
+import type { DeploymentDto, HttpStageDto, RestStageDto } from "@/lib/stages/types";
+import type { MethodRefDto } from "@/lib/aws/rest-apis";
 import { stageVersion } from "@/lib/stages/version";
 import { db, type Tx } from "./client";
+import {
+  deployments as deploymentsSchema,
+  httpStage,
+  methodRefs,
+  planDto,
+  readJson,
+  readJsonOrNull,
+  restStage,
+  stringRecord,
+  toJson,
+} from "./json";
 
 /**
  * The gateway inventory's objects (prisma `// ── inventory`). Writers: lib/inventory (the sync job, Refresh, and
@@ -26,18 +38,19 @@ export type V2ApiRow = RestApiRow & {
   routeSelectionExpression: string | null;
 };
 
-const parse = <T>(s: string | null): T | null => (s === null ? null : (JSON.parse(s) as T));
+const tagsOf = (t: unknown, table: string) => readJson(stringRecord, t, `${table}.tags`);
+const restStageOf = (d: unknown) => readJson(restStage, d, "inv_rest_stage.data");
+const httpStageOf = (d: unknown) => readJson(httpStage, d, "inv_v2_stage.data");
+const planOf = (d: unknown) => readJson(planDto, d, "inv_usage_plan.data");
 
 // ─── Reads for the sync (no actor: the job and Tollgate's writers) ───────────────────────────────────
 export async function syncSnapshot(scope: InvScope) {
-  const [restApis, restStages, v2Apis, v2Stages, plans] = await Promise.all([
+  const [restApis, v2Apis, plans] = await Promise.all([
     db.invRestApi.findMany({ where: scope }),
-    db.invRestStage.findMany({ where: scope }),
     db.invV2Api.findMany({ where: scope }),
-    db.invV2Stage.findMany({ where: scope }),
     db.invUsagePlan.findMany({ where: scope }),
   ]);
-  return { restApis, restStages, v2Apis, v2Stages, plans };
+  return { restApis, v2Apis, plans: plans.map((p) => ({ ...p, data: planOf(p.data) })) };
 }
 
 /** The APIs a snapshot holds, as the list calls return them: a sweep that does not re-list checks these. */
@@ -52,10 +65,10 @@ export function knownApis(snap: Awaited<ReturnType<typeof syncSnapshot>>): {
     createdDate: a.createdDate,
   });
   return {
-    rest: snap.restApis.map((a) => ({ ...base(a), tags: parse<Record<string, string>>(a.tags) ?? {} })),
+    rest: snap.restApis.map((a) => ({ ...base(a), tags: tagsOf(a.tags, "inv_rest_api") })),
     v2: snap.v2Apis.map((a) => ({
       ...base(a),
-      tags: parse<Record<string, string>>(a.tags) ?? {},
+      tags: tagsOf(a.tags, "inv_v2_api"),
       kind: a.kind === "WEBSOCKET" ? ("WEBSOCKET" as const) : ("HTTP" as const),
       endpoint: a.endpoint,
       routeSelectionExpression: a.routeSelectionExpression,
@@ -67,19 +80,19 @@ export async function storedRestStage(scope: InvScope, restApiId: string, stageN
   const row = await db.invRestStage.findUnique({
     where: { account_region_restApiId_stageName: { ...scope, restApiId, stageName } },
   });
-  return row ? parse<RestStageDto>(row.data)! : null;
+  return row ? restStageOf(row.data) : null;
 }
 
 export async function storedV2Stage(scope: InvScope, apiId: string, stageName: string) {
   const row = await db.invV2Stage.findUnique({
     where: { account_region_apiId_stageName: { ...scope, apiId, stageName } },
   });
-  return row ? parse<HttpStageDto>(row.data)! : null;
+  return row ? httpStageOf(row.data) : null;
 }
 
 export async function storedPlan(scope: InvScope, id: string) {
   const row = await db.invUsagePlan.findUnique({ where: { account_region_id: { ...scope, id } } });
-  return row ? { plan: parse<PlanDto>(row.data)!, keyCount: row.keyCount } : null;
+  return row ? { plan: planOf(row.data), keyCount: row.keyCount } : null;
 }
 
 // ─── Writes ───────────────────────────────────────────────────────────────────────────────────────────
@@ -88,7 +101,7 @@ export async function upsertRestApi(scope: InvScope, a: RestApiRow, at: Date, tx
     name: a.name,
     description: a.description,
     createdDate: a.createdDate,
-    tags: JSON.stringify(a.tags),
+    tags: toJson(a.tags),
     syncedAt: at,
   };
   await tx.invRestApi.upsert({
@@ -102,14 +115,14 @@ export async function upsertRestApi(scope: InvScope, a: RestApiRow, at: Date, tx
 export async function setRestApiDetail(
   scope: InvScope,
   id: string,
-  detail: { methods?: unknown[]; deployments?: unknown[] },
+  detail: { methods?: MethodRefDto[]; deployments?: DeploymentDto[] },
   at: Date,
 ) {
   await db.invRestApi.updateMany({
     where: { ...scope, id },
     data: {
-      ...(detail.methods ? { methods: JSON.stringify(detail.methods) } : {}),
-      ...(detail.deployments ? { deployments: JSON.stringify(detail.deployments) } : {}),
+      ...(detail.methods ? { methods: toJson(detail.methods) } : {}),
+      ...(detail.deployments ? { deployments: toJson(detail.deployments) } : {}),
       detailAt: at,
     },
   });
@@ -127,7 +140,7 @@ export async function deleteRestApi(scope: InvScope, id: string, tx: Tx | typeof
  */
 export async function putRestStage(scope: InvScope, s: RestStageDto, readAt: Date, tx: Tx | typeof db = db) {
   const data = {
-    data: JSON.stringify(s),
+    data: toJson(s),
     digest: stageVersion(s),
     deploymentId: s.deploymentId,
     canaryPercent: s.canary?.percentTraffic ?? null,
@@ -158,7 +171,7 @@ export async function upsertV2Api(scope: InvScope, a: V2ApiRow, at: Date, tx: Tx
     description: a.description,
     createdDate: a.createdDate,
     endpoint: a.endpoint,
-    tags: JSON.stringify(a.tags),
+    tags: toJson(a.tags),
     routeSelectionExpression: a.routeSelectionExpression,
     syncedAt: at,
   };
@@ -177,7 +190,7 @@ export async function deleteV2Api(scope: InvScope, id: string, tx: Tx | typeof d
 /** As putRestStage, for an HTTP/WebSocket stage. */
 export async function putV2Stage(scope: InvScope, s: HttpStageDto, readAt: Date, tx: Tx | typeof db = db) {
   const data = {
-    data: JSON.stringify(s),
+    data: toJson(s),
     digest: stageVersion(s),
     lastUpdatedDate: s.lastUpdatedDate,
     syncedAt: readAt,
@@ -209,7 +222,7 @@ export async function putPlan(
 ) {
   const data = {
     name: p.name,
-    data: JSON.stringify(p),
+    data: toJson(p),
     digest: stageVersion(p),
     syncedAt: readAt,
     ...(keyCount !== undefined ? { keyCount, keysAt: readAt } : {}),
@@ -246,12 +259,12 @@ export async function invApis(actor: Actor, scope: InvScope) {
   return {
     rest: rest.map((a) => ({
       ...a,
-      tags: parse<Record<string, string>>(a.tags)!,
+      tags: tagsOf(a.tags, "inv_rest_api"),
       stages: restStages.filter((s) => s.restApiId === a.id),
     })),
     v2: v2.map((a) => ({
       ...a,
-      tags: parse<Record<string, string>>(a.tags)!,
+      tags: tagsOf(a.tags, "inv_v2_api"),
       stages: v2Stages.filter((s) => s.apiId === a.id),
     })),
   };
@@ -265,12 +278,10 @@ export async function invRestApi(actor: Actor, scope: InvScope, id: string) {
   ]);
   if (!api) return null;
   return {
-    api: { ...api, tags: parse<Record<string, string>>(api.tags)! },
-    methods: parse<{ resourcePath: string; httpMethod: string }[]>(api.methods),
-    deployments: parse<{ id: string; description: string | null; createdDate: string | null }[]>(
-      api.deployments,
-    ),
-    stages: stages.map((s) => parse<RestStageDto>(s.data)!),
+    api: { ...api, tags: tagsOf(api.tags, "inv_rest_api") },
+    methods: readJsonOrNull(methodRefs, api.methods, "inv_rest_api.methods"),
+    deployments: readJsonOrNull(deploymentsSchema, api.deployments, "inv_rest_api.deployments"),
+    stages: stages.map((s) => restStageOf(s.data)),
   };
 }
 
@@ -282,15 +293,15 @@ export async function invV2Api(actor: Actor, scope: InvScope, id: string) {
   ]);
   if (!api) return null;
   return {
-    api: { ...api, tags: parse<Record<string, string>>(api.tags)! },
-    stages: stages.map((s) => parse<HttpStageDto>(s.data)!),
+    api: { ...api, tags: tagsOf(api.tags, "inv_v2_api") },
+    stages: stages.map((s) => httpStageOf(s.data)),
   };
 }
 
 export async function invPlans(actor: Actor, scope: InvScope) {
   assertCan(actor, "ops.view");
   const rows = await db.invUsagePlan.findMany({ where: scope, orderBy: { name: "asc" } });
-  return rows.map((r) => ({ plan: parse<PlanDto>(r.data)!, keyCount: r.keyCount, syncedAt: r.syncedAt }));
+  return rows.map((r) => ({ plan: planOf(r.data), keyCount: r.keyCount, syncedAt: r.syncedAt }));
 }
 
 /** One transaction for an object row and its change event (lib/inventory writes them together). */
@@ -298,24 +309,29 @@ export function inventoryTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> 
   return db.$transaction(fn);
 }
 
-/** What the sync compares one API's fresh GetStages with: its stored stages and when it was last checked. */
-export async function storedApiState(scope: InvScope, kind: "rest" | "v2", id: string) {
-  if (kind === "rest") {
-    const [api, stages] = await Promise.all([
-      db.invRestApi.findUnique({ where: { account_region_id: { ...scope, id } } }),
-      db.invRestStage.findMany({ where: { ...scope, restApiId: id } }),
-    ]);
-    const known = parse<{ id: string }[]>(api?.deployments ?? null)?.map((d) => d.id) ?? [];
-    return {
-      stages,
-      checkedAt: api?.syncedAt ?? null,
-      hasDetail: Boolean(api?.deployments && api.methods),
-      deploymentIds: known,
-    };
-  }
+/** What the sync compares one REST API's fresh GetStages with: its stored stages and when it was last checked. */
+export async function storedRestApiState(scope: InvScope, id: string) {
+  const [api, stages] = await Promise.all([
+    db.invRestApi.findUnique({ where: { account_region_id: { ...scope, id } } }),
+    db.invRestStage.findMany({ where: { ...scope, restApiId: id } }),
+  ]);
+  const deployments = readJsonOrNull(deploymentsSchema, api?.deployments ?? null, "inv_rest_api.deployments");
+  return {
+    stages: stages.map((st) => ({ stageName: st.stageName, digest: st.digest, data: restStageOf(st.data) })),
+    checkedAt: api?.syncedAt ?? null,
+    hasDetail: Boolean(api?.deployments && api.methods),
+    deploymentIds: deployments?.map((d) => d.id) ?? [],
+  };
+}
+
+/** As storedRestApiState, for an HTTP or WebSocket API. */
+export async function storedV2ApiState(scope: InvScope, id: string) {
   const [api, stages] = await Promise.all([
     db.invV2Api.findUnique({ where: { account_region_id: { ...scope, id } } }),
     db.invV2Stage.findMany({ where: { ...scope, apiId: id } }),
   ]);
-  return { stages, checkedAt: api?.syncedAt ?? null, hasDetail: true, deploymentIds: [] as string[] };
+  return {
+    stages: stages.map((st) => ({ stageName: st.stageName, digest: st.digest, data: httpStageOf(st.data) })),
+    checkedAt: api?.syncedAt ?? null,
+  };
 }

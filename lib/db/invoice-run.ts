@@ -5,6 +5,7 @@ import { notFound } from "@/lib/errors";
 import { getIssuerSettings } from "./finance-settings";
 import { env } from "@/lib/env";
 import { db, Prisma, type Tx } from "./client";
+import { toJson } from "./json";
 
 /**
  * The invoice lifecycle's queries and writes (the rules — what may change when, adjustments, numbering — live in
@@ -175,7 +176,7 @@ export async function markFinalized(tx: Tx, id: string, number: string, at: Date
       finalizedAt: at,
       dueOn: dueDay(at, issuer.paymentTermsDays),
       taxMinor: taxMinor(totalMinor, issuer.taxRateBp),
-      issuer: JSON.stringify(issuer),
+      issuer: toJson(issuer),
     },
   });
 }

@@ -5,6 +5,7 @@ import { notFound } from "@/lib/errors";
 import { DEFAULT_ISSUER, type IssuerSettings } from "@/lib/billing/issuer";
 import { db, type Prisma } from "./client";
 import { getIssuerSettings } from "./finance-settings";
+import { issuerSettings, readJson } from "./json";
 
 export type InvoiceStatus = "DRAFT" | "FINALIZED" | "VOID";
 
@@ -165,7 +166,7 @@ export async function getInvoice(actor: Actor, id: string): Promise<InvoiceDetai
     })),
     taxMinor: r.taxMinor?.toString() ?? null,
     issuer: r.issuer
-      ? { ...DEFAULT_ISSUER, ...(JSON.parse(r.issuer) as Partial<IssuerSettings>) }
+      ? { ...DEFAULT_ISSUER, ...readJson(issuerSettings, r.issuer, "invoice.issuer") }
       : currentIssuer!,
     billingEmail: tenant?.billingEmail ?? null,
     paymentNote: r.payment?.note ?? null,

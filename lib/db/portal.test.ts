@@ -14,11 +14,11 @@ describe("portal tables", () => {
   it("keeps the first document of a deployment (parallel writers from two replicas change nothing)", async () => {
     const api = `api${uid()}`;
     await Promise.all([
-      savePortalDoc(api, "d1", "prod", '{"a":1}'),
-      savePortalDoc(api, "d1", "prod", '{"a":1}'),
+      savePortalDoc(api, "d1", "prod", { openapi: "3.0.1", info: { title: "one" } }),
+      savePortalDoc(api, "d1", "prod", { openapi: "3.0.1", info: { title: "one" } }),
     ]);
-    await savePortalDoc(api, "d1", "prod", '{"a":2}');
-    expect(await getPortalDoc(api, "d1")).toBe('{"a":1}');
+    await savePortalDoc(api, "d1", "prod", { openapi: "3.0.1", info: { title: "two" } });
+    expect(await getPortalDoc(api, "d1")).toEqual({ openapi: "3.0.1", info: { title: "one" } });
     expect(await getPortalDoc(api, "d2")).toBeNull();
   });
 
@@ -29,7 +29,7 @@ describe("portal tables", () => {
       stageName: "prod",
       fromDeploymentId: from,
       toDeploymentId: to,
-      changes: "[]",
+      changes: [],
       breaking: false,
     });
     await recordPortalChange(row(null, "d1"), new Date("2026-01-01T00:00:00Z"));

@@ -1,6 +1,9 @@
 import "server-only";
 import type { InvScope } from "./inventory";
-import { db } from "./client";
+import type { ApiSummary, OperationChangeDto } from "@/lib/portal/diff";
+import type { OpenApiDoc } from "@/lib/portal/openapi";
+import { db, type Prisma } from "./client";
+import { apiSummary, openApiDoc, operationChanges, readJson, toJson } from "./json";
 
 /**
  * The developer portal's tables (prisma `// ── developer portal`): operators' per-stage settings, the OpenAPI
@@ -14,8 +17,6 @@ export type PortalStageRow = {
   apiName: string;
   apiDescription: string | null;
   deploymentId: string | null;
-  /** RestStageDto JSON's canary deployment, when a canary runs. */
-  data: string | null;
 };
 
 export type PortalSettingRow = {
@@ -53,7 +54,7 @@ export async function portalStages(
     }),
     db.invRestStage.findMany({
       where: { ...scope, restApiId: { in: ids } },
-      select: { restApiId: true, stageName: true, deploymentId: true, data: true },
+      select: { restApiId: true, stageName: true, deploymentId: true },
     }),
   ]);
   const apiById = new Map(apis.map((a) => [a.id, a]));
@@ -67,7 +68,6 @@ export async function portalStages(
       apiName: api?.name ?? r.apiId,
       apiDescription: api?.description ?? null,
       deploymentId: st?.deploymentId ?? null,
-      data: st?.data ?? null,
     };
   });
 }
@@ -110,11 +110,11 @@ export async function savePortalSetting(
   });
 }
 
-export async function getPortalDoc(restApiId: string, deploymentId: string): Promise<string | null> {
+export async function getPortalDoc(restApiId: string, deploymentId: string): Promise<OpenApiDoc | null> {
   const row = await db.portalApiDoc.findUnique({
     where: { restApiId_deploymentId: { restApiId, deploymentId } },
   });
-  return row?.document ?? null;
+  return row ? readJson(openApiDoc, row.document, "portal_api_doc.document") : null;
 }
 
 /** Idempotent: a second replica's write of the same deployment's document changes nothing. */
@@ -122,12 +122,12 @@ export async function savePortalDoc(
   restApiId: string,
   deploymentId: string,
   stageName: string,
-  document: string,
+  document: OpenApiDoc,
 ) {
   await ignoringRace(() =>
     db.portalApiDoc.upsert({
       where: { restApiId_deploymentId: { restApiId, deploymentId } },
-      create: { restApiId, deploymentId, stageName, document },
+      create: { restApiId, deploymentId, stageName, document: toJson(document) },
       update: {},
     }),
   );
@@ -139,16 +139,25 @@ export type PortalChangeRow = {
   stageName: string;
   fromDeploymentId: string | null;
   toDeploymentId: string;
-  changes: string;
+  changes: OperationChangeDto[];
   breaking: boolean;
   createdAt: Date;
 };
+
+const changeRowOf = (r: Prisma.PortalChangeGetPayload<object>): PortalChangeRow => ({
+  ...r,
+  changes: readJson(operationChanges, r.changes, "portal_change.changes"),
+});
 
 export async function lastPortalChange(
   restApiId: string,
   stageName: string,
 ): Promise<PortalChangeRow | null> {
-  return db.portalChange.findFirst({ where: { restApiId, stageName }, orderBy: { createdAt: "desc" } });
+  const r = await db.portalChange.findFirst({
+    where: { restApiId, stageName },
+    orderBy: { createdAt: "desc" },
+  });
+  return r ? changeRowOf(r) : null;
 }
 
 /** Records a stage's move to a deployment once (unique per stage + deployment; a replica's duplicate is ignored). */
@@ -165,11 +174,11 @@ export async function recordPortalChange(
           toDeploymentId: row.toDeploymentId,
         },
       },
-      create: { ...row, createdAt: at },
+      create: { ...row, changes: toJson(row.changes), createdAt: at },
       // A rollback to a deployment seen before: the entry moves to now with the new comparison.
       update: {
         fromDeploymentId: row.fromDeploymentId,
-        changes: row.changes,
+        changes: toJson(row.changes),
         breaking: row.breaking,
         createdAt: at,
       },
@@ -182,25 +191,29 @@ export async function listPortalChanges(
   stageName: string,
   take = 50,
 ): Promise<PortalChangeRow[]> {
-  return db.portalChange.findMany({
+  const rows = await db.portalChange.findMany({
     where: { restApiId, stageName, fromDeploymentId: { not: null } },
     orderBy: { createdAt: "desc" },
     take,
   });
+  return rows.map(changeRowOf);
 }
 
-export async function getDeploymentSummary(restApiId: string, deploymentId: string): Promise<string | null> {
+export async function getDeploymentSummary(
+  restApiId: string,
+  deploymentId: string,
+): Promise<ApiSummary | null> {
   const row = await db.portalDeploymentSummary.findUnique({
     where: { restApiId_deploymentId: { restApiId, deploymentId } },
   });
-  return row?.summary ?? null;
+  return row ? readJson(apiSummary, row.summary, "portal_deployment_summary.summary") : null;
 }
 
-export async function saveDeploymentSummary(restApiId: string, deploymentId: string, summary: string) {
+export async function saveDeploymentSummary(restApiId: string, deploymentId: string, summary: ApiSummary) {
   await ignoringRace(() =>
     db.portalDeploymentSummary.upsert({
       where: { restApiId_deploymentId: { restApiId, deploymentId } },
-      create: { restApiId, deploymentId, summary },
+      create: { restApiId, deploymentId, summary: toJson(summary) },
       update: {},
     }),
   );

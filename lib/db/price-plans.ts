@@ -4,6 +4,7 @@ import { assertCan } from "@/lib/auth/assert";
 import type { PlanTerms, Tier, TierMode } from "@/lib/billing/pricing";
 import { conflict, notFound } from "@/lib/errors";
 import { db } from "./client";
+import { readJson, tiers as tiersSchema, toJson } from "./json";
 
 export type TermsInput = {
   effectiveFrom: string;
@@ -41,7 +42,7 @@ type VersionRow = {
   includedRequests: number;
   minimumChargeMinor: number;
   tierMode: string;
-  tiers: string;
+  tiers: unknown;
   createdAt: Date;
 };
 const versionDto = (v: VersionRow): PlanVersionDto => ({
@@ -52,7 +53,7 @@ const versionDto = (v: VersionRow): PlanVersionDto => ({
   includedRequests: v.includedRequests,
   minimumChargeMinor: v.minimumChargeMinor,
   tierMode: v.tierMode as TierMode,
-  tiers: JSON.parse(v.tiers) as Tier[],
+  tiers: readJson(tiersSchema, v.tiers, "price_plan_version.tiers"),
   createdAt: v.createdAt.toISOString(),
 });
 
@@ -62,7 +63,7 @@ const termsData = (t: TermsInput) => ({
   includedRequests: t.includedRequests,
   minimumChargeMinor: t.minimumCharge,
   tierMode: t.tierMode,
-  tiers: JSON.stringify(t.tiers),
+  tiers: toJson(t.tiers),
 });
 
 export async function listPricePlans(actor: Actor): Promise<PricePlanDto[]> {
@@ -179,7 +180,7 @@ export async function loadTermsResolver(): Promise<(tenantId: string) => (day: s
           includedRequests: v.includedRequests,
           minimumChargeMinor: v.minimumChargeMinor,
           tierMode: v.tierMode as TierMode,
-          tiers: JSON.parse(v.tiers) as Tier[],
+          tiers: readJson(tiersSchema, v.tiers, "price_plan_version.tiers"),
         } satisfies PlanTerms,
       })),
     ]),

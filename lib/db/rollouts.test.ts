@@ -29,7 +29,7 @@ function newRollout(restApiId = `api${uid()}`) {
     activeKey: activeKeyOf(restApiId, "prod"),
     baseDeploymentId: "base1",
     canaryDeploymentId: "canary1",
-    plan: JSON.stringify(DEFAULT_PLAN),
+    plan: DEFAULT_PLAN,
     evaluationSeconds: 60,
     status: "running",
     stepStartedAt: at,
@@ -73,7 +73,7 @@ describe("canary rollouts in the database", () => {
     const r = await newRollout();
     const pending = await casUpdate(
       r,
-      { pendingAction: JSON.stringify({ kind: "advance", toStep: 1, percent: 10, decisionId: "d-" + r.id }) },
+      { pendingAction: { kind: "advance", toStep: 1, percent: 10, decisionId: "d-" + r.id } },
       { ...decision, id: "d-" + r.id, action: "advance", reason: "healthy", applied: "pending" },
       new Date(),
     );

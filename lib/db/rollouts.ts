@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
-import type { Check, Observation, RolloutPlan } from "@/lib/canary/analysis";
+import type { Check, RolloutPlan } from "@/lib/canary/analysis";
 import { explainDecision } from "@/lib/canary/observe";
 import type {
   DecisionAction,
@@ -12,7 +12,20 @@ import type {
   RolloutStatus,
 } from "@/lib/canary/types";
 import { notFound } from "@/lib/errors";
-import { db, type Tx } from "./client";
+import { db, Prisma, type Tx } from "./client";
+import {
+  appliedCalls,
+  checks as checksSchema,
+  decisionMetrics,
+  pendingAction as pendingSchema,
+  readJson,
+  readJsonOrNull,
+  rolloutPlan,
+  stringRecord,
+  toJson,
+  toJsonOrNull,
+  type PendingAction,
+} from "./json";
 import { definedOnly } from "@/lib/utils/defined-only";
 
 /**
@@ -20,24 +33,32 @@ import { definedOnly } from "@/lib/utils/defined-only";
  * (lib/canary/apply.ts, engine.ts, commands.ts) go through the compare-and-set helpers below, which every transition uses.
  */
 
-export type RolloutRow = NonNullable<Awaited<ReturnType<typeof db.canaryRollout.findUnique>>>;
+type RawRollout = Prisma.CanaryRolloutGetPayload<object>;
+/** A rollout as stored, its JSON columns parsed. */
+export type RolloutRow = Omit<RawRollout, "overrides" | "plan" | "pendingAction"> & {
+  overrides: Record<string, string>;
+  plan: RolloutPlan;
+  /** An interrupted change to API Gateway, written before it is sent (lib/canary/apply.ts). */
+  pendingAction: PendingAction | null;
+};
+export type { PendingAction };
 
-/** An interrupted change to API Gateway, written before it is sent (lib/canary/apply.ts). */
-export type PendingAction =
-  | { kind: "start"; percent: number; decisionId: string }
-  | { kind: "advance"; toStep: number; percent: number; decisionId: string }
-  | { kind: "promote"; decisionId: string; reason: string }
-  | { kind: "rollback"; decisionId: string; reason: string };
+function rolloutRowOf(r: RawRollout): RolloutRow {
+  return {
+    ...r,
+    overrides: readJson(stringRecord, r.overrides, "canary_rollout.overrides"),
+    plan: readJson(rolloutPlan, r.plan, "canary_rollout.plan"),
+    pendingAction: readJsonOrNull(pendingSchema, r.pendingAction, "canary_rollout.pendingAction"),
+  };
+}
+const rolloutOrNull = (r: RawRollout | null) => (r ? rolloutRowOf(r) : null);
 
 export const activeKeyOf = (restApiId: string, stageName: string) => `${restApiId}/${stageName}`;
-export const planOf = (r: RolloutRow): RolloutPlan => JSON.parse(r.plan) as RolloutPlan;
-export const pendingOf = (r: RolloutRow): PendingAction | null =>
-  r.pendingAction ? (JSON.parse(r.pendingAction) as PendingAction) : null;
 
 export function currentPercent(r: RolloutRow): number {
   if (r.status === "promoted") return 100;
   if (r.status === "rolled_back" || r.status === "failed") return 0;
-  return planOf(r).steps[r.stepIndex]?.percent ?? 0;
+  return r.plan.steps[r.stepIndex]?.percent ?? 0;
 }
 
 export function rolloutDto(r: RolloutRow): RolloutDto {
@@ -48,8 +69,8 @@ export function rolloutDto(r: RolloutRow): RolloutDto {
     stageName: r.stageName,
     baseDeploymentId: r.baseDeploymentId,
     canaryDeploymentId: r.canaryDeploymentId,
-    overrides: JSON.parse(r.overrides) as Record<string, string>,
-    plan: planOf(r),
+    overrides: r.overrides,
+    plan: r.plan,
     evaluationSeconds: r.evaluationSeconds,
     webhookUrl: r.webhookUrl,
     status: r.status as RolloutStatus,
@@ -70,9 +91,10 @@ export function rolloutDto(r: RolloutRow): RolloutDto {
 type DecisionRow = Awaited<ReturnType<typeof db.canaryDecision.findMany>>[number];
 
 function decisionDto(d: DecisionRow, plan: RolloutPlan): DecisionDto {
-  const metrics = d.metrics ? (JSON.parse(d.metrics) as DecisionMetrics) : null;
-  const checks = JSON.parse(d.checks) as Check[];
-  const applied = d.applied === "pending" ? null : (JSON.parse(d.applied) as unknown[][]);
+  const metrics = readJsonOrNull(decisionMetrics, d.metrics, "canary_decision.metrics");
+  const checks = readJson(checksSchema, d.checks, "canary_decision.checks");
+  // SQL NULL while the decision's calls are being sent.
+  const applied = readJsonOrNull(appliedCalls, d.applied, "canary_decision.applied");
   return {
     id: d.id,
     at: d.at.toISOString(),
@@ -100,15 +122,14 @@ function decisionDto(d: DecisionRow, plan: RolloutPlan): DecisionDto {
 
 export async function getRollout(actor: Actor, id: string): Promise<RolloutDetailDto> {
   assertCan(actor, "ops.view");
-  const r = await db.canaryRollout.findUnique({ where: { id } });
+  const r = rolloutOrNull(await db.canaryRollout.findUnique({ where: { id } }));
   if (!r) throw notFound("Rollout");
   const decisions = await db.canaryDecision.findMany({
     where: { rolloutId: id },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: 500,
   });
-  const plan = planOf(r);
-  return { ...rolloutDto(r), decisions: decisions.map((d) => decisionDto(d, plan)) };
+  return { ...rolloutDto(r), decisions: decisions.map((d) => decisionDto(d, r.plan)) };
 }
 
 export async function listRollouts(
@@ -124,30 +145,33 @@ export async function listRollouts(
     orderBy: { createdAt: "desc" },
     take: 200,
   });
-  return rows.map(rolloutDto);
+  return rows.map((r) => rolloutDto(rolloutRowOf(r)));
 }
 
 /** The stage's running or paused rollout, if any (one GET of a unique key). */
 export async function activeRolloutFor(restApiId: string, stageName: string): Promise<RolloutRow | null> {
-  return db.canaryRollout.findUnique({ where: { activeKey: activeKeyOf(restApiId, stageName) } });
+  return rolloutOrNull(
+    await db.canaryRollout.findUnique({ where: { activeKey: activeKeyOf(restApiId, stageName) } }),
+  );
 }
 
 export async function rolloutRow(id: string): Promise<RolloutRow> {
   const r = await db.canaryRollout.findUnique({ where: { id } });
   if (!r) throw notFound("Rollout");
-  return r;
+  return rolloutRowOf(r);
 }
 
 /** Active rollouts whose next evaluation is due, and any with an interrupted change (the engine resumes those). */
 export async function dueRollouts(now: Date): Promise<RolloutRow[]> {
-  return db.canaryRollout.findMany({
+  const rows = await db.canaryRollout.findMany({
     where: {
       activeKey: { not: null },
-      OR: [{ pendingAction: { not: null } }, { status: "running", nextEvaluationAt: { lte: now } }],
+      OR: [{ pendingAction: { not: Prisma.DbNull } }, { status: "running", nextEvaluationAt: { lte: now } }],
     },
     orderBy: { nextEvaluationAt: "asc" },
     take: 50,
   });
+  return rows.map(rolloutRowOf);
 }
 
 export type DecisionInput = {
@@ -156,7 +180,7 @@ export type DecisionInput = {
   stepIndex: number;
   percent: number;
   actorEmail: string;
-  metrics?: (Observation & { window: { start: string; end: string } }) | null;
+  metrics?: DecisionMetrics | null;
   checks?: Check[];
   failedChecks: number;
   applied?: unknown[][] | "pending";
@@ -175,15 +199,23 @@ export async function addDecision(tx: Tx | typeof db, rolloutId: string, at: Dat
       action: d.action,
       reason: d.reason,
       actorEmail: d.actorEmail,
-      metrics: d.metrics ? JSON.stringify(d.metrics) : null,
-      checks: JSON.stringify(d.checks ?? []),
+      metrics: toJsonOrNull(d.metrics),
+      checks: toJson(d.checks ?? []),
       failedChecks: d.failedChecks,
-      applied: d.applied === "pending" ? "pending" : JSON.stringify(d.applied ?? []),
+      applied: d.applied === "pending" ? Prisma.DbNull : toJson(d.applied ?? []),
     },
   });
 }
 
-type RolloutUpdate = Parameters<typeof db.canaryRollout.updateMany>[0]["data"];
+type RawUpdate = Prisma.CanaryRolloutUpdateManyMutationInput;
+/** The fields a transition may change (JSON columns typed). */
+export type RolloutUpdate = Omit<RawUpdate, "overrides" | "plan" | "pendingAction" | "version"> & {
+  pendingAction?: PendingAction | null;
+};
+const rawUpdate = ({ pendingAction, ...rest }: RolloutUpdate): RawUpdate => ({
+  ...rest,
+  ...(pendingAction !== undefined ? { pendingAction: toJsonOrNull(pendingAction) } : {}),
+});
 
 /**
  * Compare-and-set: applies `data` (and bumps the version) only if the row is still at `version`, and records the
@@ -200,13 +232,13 @@ export async function casUpdate(
       if (decision) await addDecision(tx, r.id, at, decision);
       const n = await tx.canaryRollout.updateMany({
         where: { id: r.id, version: r.version },
-        data: { ...data, version: r.version + 1 },
+        data: { ...rawUpdate(data), version: r.version + 1 },
       });
       if (n.count !== 1) {
         // Lost the race: undo the decision too (the transaction is rolled back by throwing).
         throw new LostRace();
       }
-      return tx.canaryRollout.findUniqueOrThrow({ where: { id: r.id } });
+      return rolloutRowOf(await tx.canaryRollout.findUniqueOrThrow({ where: { id: r.id } }));
     })
     .catch((e: unknown) => {
       if (e instanceof LostRace) return null;
@@ -230,11 +262,11 @@ export async function completePending(
     .$transaction(async (tx) => {
       const n = await tx.canaryRollout.updateMany({
         where: { id: r.id, version: r.version },
-        data: { ...data, pendingAction: null, lastError: null, version: r.version + 1 },
+        data: { ...rawUpdate({ ...data, pendingAction: null }), lastError: null, version: r.version + 1 },
       });
       if (n.count !== 1) throw new LostRace();
-      await tx.canaryDecision.update({ where: { id: decisionId }, data: { applied: JSON.stringify(calls) } });
-      return tx.canaryRollout.findUniqueOrThrow({ where: { id: r.id } });
+      await tx.canaryDecision.update({ where: { id: decisionId }, data: { applied: toJson(calls) } });
+      return rolloutRowOf(await tx.canaryRollout.findUniqueOrThrow({ where: { id: r.id } }));
     })
     .catch((e: unknown) => {
       if (e instanceof LostRace) return null;
@@ -242,8 +274,28 @@ export async function completePending(
     });
 }
 
-export async function createRolloutRow(
-  data: Parameters<typeof db.canaryRollout.create>[0]["data"],
-): Promise<RolloutRow> {
-  return db.canaryRollout.create({ data });
+type RawCreate = Prisma.CanaryRolloutUncheckedCreateInput;
+/** A new rollout with its first decision (JSON columns typed). */
+export type RolloutCreate = Omit<RawCreate, "overrides" | "plan" | "pendingAction" | "decisions"> & {
+  overrides?: Record<string, string>;
+  plan: RolloutPlan;
+  pendingAction?: PendingAction | null;
+  /** The rollout's first decision (its start), written in the same transaction. */
+  firstDecision?: DecisionInput & { at: Date };
+};
+
+export async function createRolloutRow(input: RolloutCreate): Promise<RolloutRow> {
+  const { overrides, plan, pendingAction, firstDecision, ...rest } = input;
+  return db.$transaction(async (tx) => {
+    const r = await tx.canaryRollout.create({
+      data: {
+        ...rest,
+        overrides: toJson(overrides ?? {}),
+        plan: toJson(plan),
+        pendingAction: toJsonOrNull(pendingAction),
+      },
+    });
+    if (firstDecision) await addDecision(tx, r.id, firstDecision.at, firstDecision);
+    return rolloutRowOf(r);
+  });
 }

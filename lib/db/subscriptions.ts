@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
 import type { PlanSettings } from "@/lib/aws/usage-plans";
 import { db } from "./client";
+import { planSettings, readJson, toJson } from "./json";
 import { definedOnly } from "@/lib/utils/defined-only";
 import { lockTenant } from "./tenant-lock";
 
@@ -67,7 +68,7 @@ export async function savePlanSnapshots(plans: PlanSnapshot[], opts: { complete:
   await db.$transaction(async (tx) => {
     for (const p of plans) {
       const { id, name, description, ...settings } = p;
-      const data = { name, description, settings: JSON.stringify(settings), deletedAt: null };
+      const data = { name, description, settings: toJson(settings), deletedAt: null };
       await tx.usagePlanSnapshot.upsert({ where: { id }, create: { id, ...data }, update: data });
     }
     // A full listing also tells us which plans are gone.
@@ -92,7 +93,7 @@ export async function planSnapshots(ids?: string[]): Promise<PlanSnapshot[]> {
     id: r.id,
     name: r.name,
     description: r.description,
-    ...(JSON.parse(r.settings) as PlanSettings),
+    ...readJson(planSettings, r.settings, "usage_plan_snapshot.settings"),
   }));
 }
 

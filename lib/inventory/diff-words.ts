@@ -1,4 +1,5 @@
 import type { PlanDto } from "@/lib/aws/usage-plans";
+import { stable } from "@/lib/stages/version";
 import type {
   CanaryDto,
   HttpStageDto,
@@ -164,7 +165,7 @@ export function planDiff(a: PlanDto, b: PlanDto): string[] {
   for (const k of [...new Set([...as.keys(), ...bs.keys()])].sort()) {
     if (!as.has(k)) out.push(`API stage ${k} added`);
     else if (!bs.has(k)) out.push(`API stage ${k} removed`);
-    else if (JSON.stringify(as.get(k)!.methodThrottles) !== JSON.stringify(bs.get(k)!.methodThrottles))
+    else if (stable(as.get(k)!.methodThrottles) !== stable(bs.get(k)!.methodThrottles))
       out.push(`method throttling on API stage ${k} changed`);
   }
   return out;

@@ -39,13 +39,18 @@ const call = async <T>(ctx: SyncCtx, fn: () => Promise<T>) => {
   return withBackoff(fn);
 };
 
-type StoredStage = { stageName: string; data: string; digest: string };
+type StoredStage<T> = { stageName: string; data: T; digest: string };
 
 /** One GetStages (plus GetDeployments + GetResources when a deployment appeared or detail was never read). */
 export async function syncRestApi(
   ctx: SyncCtx,
   api: RestApiDto,
-  stored: { stages: StoredStage[]; checkedAt: Date | null; hasDetail: boolean; deploymentIds: string[] },
+  stored: {
+    stages: StoredStage<RestStageDto>[];
+    checkedAt: Date | null;
+    hasDetail: boolean;
+    deploymentIds: string[];
+  },
   forceDetail = false,
 ): Promise<{ changes: number }> {
   const readAt = new Date();
@@ -64,7 +69,7 @@ export async function syncRestApi(
     const old = before.get(s.stageName);
     before.delete(s.stageName);
     if (old && old.digest === stageVersion(s)) continue;
-    const prev = old ? (JSON.parse(old.data) as RestStageDto) : null;
+    const prev = old ? old.data : null;
     if (!prev || prev.deploymentId !== s.deploymentId || prev.canary?.deploymentId !== s.canary?.deploymentId)
       newDeployment = true;
     const words = prev ? restStageDiff(prev, s) : [`stage created on deployment ${s.deploymentId}`];
@@ -105,7 +110,7 @@ export async function syncRestApi(
           kind: "deleted",
           source: "outside",
           summary: [`stage ${gone.stageName} deleted`],
-          before: JSON.parse(gone.data),
+          before: gone.data,
           ...window,
         },
         tx,
@@ -125,7 +130,7 @@ export async function syncRestApi(
 export async function syncV2Api(
   ctx: SyncCtx,
   api: V2ApiDto,
-  stored: { stages: StoredStage[]; checkedAt: Date | null },
+  stored: { stages: StoredStage<HttpStageDto>[]; checkedAt: Date | null },
 ): Promise<{ changes: number }> {
   const readAt = new Date();
   const stages = await call(ctx, () => listV2Stages(api.id));
@@ -137,7 +142,7 @@ export async function syncV2Api(
     const old = before.get(s.stageName);
     before.delete(s.stageName);
     if (old && old.digest === stageVersion(s)) continue;
-    const prev = old ? (JSON.parse(old.data) as HttpStageDto) : null;
+    const prev = old ? old.data : null;
     const words = prev ? httpStageDiff(prev, s) : ["stage created"];
     await inventoryTransaction(async (tx) => {
       const stored = await putV2Stage(ctx.scope, s, readAt, tx);
@@ -176,7 +181,7 @@ export async function syncV2Api(
           kind: "deleted",
           source: "outside",
           summary: [`stage ${gone.stageName} deleted`],
-          before: JSON.parse(gone.data),
+          before: gone.data,
           ...window,
         },
         tx,
@@ -187,7 +192,7 @@ export async function syncV2Api(
   return { changes };
 }
 
-type StoredPlan = { id: string; data: string; digest: string; keysAt: Date | null; syncedAt: Date };
+type StoredPlan = { id: string; data: PlanDto; digest: string; keysAt: Date | null; syncedAt: Date };
 
 /**
  * The usage plans from one GetUsagePlans: changed or new plans get their keys counted (GetUsagePlanKeys), and
@@ -212,7 +217,7 @@ export async function syncPlans(
     const changed = !old || old.digest !== stageVersion(p);
     if (!changed && !stale.includes(p.id)) continue;
     const keyCount = await call(ctx, () => countPlanKeys(p.id));
-    const prev = old ? (JSON.parse(old.data) as PlanDto) : null;
+    const prev = old ? old.data : null;
     const words = !changed ? [] : prev ? planDiff(prev, p) : [`usage plan ${p.name} created`];
     await inventoryTransaction(async (tx) => {
       const ok = await putPlan(ctx.scope, p, readAt, keyCount, tx);
@@ -237,7 +242,7 @@ export async function syncPlans(
     });
   }
   for (const gone of before.values()) {
-    const prev = JSON.parse(gone.data) as PlanDto;
+    const prev = gone.data;
     await inventoryTransaction(async (tx) => {
       await deletePlanRow(ctx.scope, gone.id, tx);
       changes++;

@@ -4,7 +4,7 @@ import { withPriority } from "@/lib/aws/priority";
 import { getRestApi } from "@/lib/aws/rest-apis";
 import { listAwsPlans } from "@/lib/aws/usage-plans";
 import { getInvSyncState } from "@/lib/db/gateway-changes";
-import { syncSnapshot, storedApiState } from "@/lib/db/inventory";
+import { storedRestApiState, storedV2ApiState, syncSnapshot } from "@/lib/db/inventory";
 import { AppError } from "@/lib/errors";
 import { syncPlans, syncRestApi, syncV2Api, type SyncCtx } from "./objects";
 import { inventoryScope } from "./scope";
@@ -46,10 +46,10 @@ export async function refreshObject(target: { kind: "rest" | "v2" | "plans"; id?
     const c = await ctx();
     if (target.kind === "rest" && target.id) {
       const api = await getRestApi(target.id);
-      await syncRestApi(c, api, await storedApiState(c.scope, "rest", target.id), true);
+      await syncRestApi(c, api, await storedRestApiState(c.scope, target.id), true);
     } else if (target.kind === "v2" && target.id) {
       const api = await getV2Api(target.id);
-      await syncV2Api(c, api, await storedApiState(c.scope, "v2", target.id));
+      await syncV2Api(c, api, await storedV2ApiState(c.scope, target.id));
     } else if (target.kind === "plans") {
       const readAt = new Date();
       const plans = await listAwsPlans();

@@ -10,7 +10,8 @@ import {
   deleteV2Api,
   inventoryTransaction,
   knownApis,
-  storedApiState,
+  storedRestApiState,
+  storedV2ApiState,
   syncSnapshot,
   type InvScope,
 } from "@/lib/db/inventory";
@@ -140,8 +141,8 @@ async function sweep(ctx: SyncCtx, what: { list: boolean; extras: boolean }) {
     ? [...snap.restApis].sort((a, b) => (a.detailAt?.getTime() ?? 0) - (b.detailAt?.getTime() ?? 0))[0]?.id
     : undefined;
   const checkRest = (a: RestApiDto) => async () =>
-    syncRestApi(ctx, a, await storedApiState(scope, "rest", a.id), a.id === oldestDetail);
-  const checkV2 = (a: V2ApiDto) => async () => syncV2Api(ctx, a, await storedApiState(scope, "v2", a.id));
+    syncRestApi(ctx, a, await storedRestApiState(scope, a.id), a.id === oldestDetail);
+  const checkV2 = (a: V2ApiDto) => async () => syncV2Api(ctx, a, await storedV2ApiState(scope, a.id));
   for (const a of rest) work.set(`rest:${a.id}`, checkRest(a));
   for (const a of v2) work.set(`v2:${a.id}`, checkV2(a));
   // Checked longest ago first (new ones first of all), so each API waits one sweep between two checks however

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
 import { restEndpoint } from "@/lib/aws/rest-apis";
+import { openApiDoc } from "@/lib/db/json";
 import { getPortalDoc, portalSettings, portalStages, settingKey } from "@/lib/db/portal";
 import { myPlans } from "@/lib/db/subscriptions";
 import { notFound } from "@/lib/errors";
@@ -32,13 +33,16 @@ export type CatalogEntryDto = {
 
 export const stageBaseUrl = (apiId: string, stage: string) => restEndpoint(apiId).replace("{stage}", stage);
 
-export function parseDoc(text: string | null): OpenApiDoc | null {
-  if (!text) return null;
+/** GetExport's answer as a document, or null when it is not a JSON OpenAPI document. */
+export function parseExport(text: string): OpenApiDoc | null {
+  let raw: unknown;
   try {
-    return JSON.parse(text) as OpenApiDoc;
+    raw = JSON.parse(text);
   } catch {
     return null;
   }
+  const r = openApiDoc.safeParse(raw);
+  return r.success ? r.data : null;
 }
 
 /** Partners: their own tenant's catalog. */
@@ -60,7 +64,7 @@ export async function loadCatalog(actor: Actor): Promise<CatalogEntryDto[]> {
   for (const [i, row] of rows.entries()) {
     const setting = settings.get(settingKey(row.restApiId, row.stageName));
     if (setting?.hidden) continue;
-    const doc = row.deploymentId ? parseDoc(await getPortalDoc(row.restApiId, row.deploymentId)) : null;
+    const doc = row.deploymentId ? await getPortalDoc(row.restApiId, row.deploymentId) : null;
     const ops = doc ? operationsOf(doc) : null;
     out.push({
       apiId: row.restApiId,

@@ -28,9 +28,9 @@ export type DeploymentImpactDto = {
 
 async function summaryOf(restApiId: string, deploymentId: string): Promise<ApiSummary> {
   const cached = await getDeploymentSummary(restApiId, deploymentId);
-  if (cached) return JSON.parse(cached) as ApiSummary;
+  if (cached) return cached;
   const summary = await deploymentSummary(restApiId, deploymentId);
-  await saveDeploymentSummary(restApiId, deploymentId, JSON.stringify(summary));
+  await saveDeploymentSummary(restApiId, deploymentId, summary);
   return summary;
 }
 

@@ -62,7 +62,7 @@ export async function loadApiChanges(actor: Actor, apiId: string, stage: string)
     fromDeploymentId: r.fromDeploymentId ?? "",
     toDeploymentId: r.toDeploymentId,
     breaking: r.breaking,
-    changes: JSON.parse(r.changes) as OperationChangeDto[],
+    changes: r.changes,
   }));
   return { entry, changes };
 }

@@ -11,7 +11,7 @@ import { now } from "@/lib/clock";
 import { inventoryReady } from "@/lib/inventory/read";
 import { inventoryScope } from "@/lib/inventory/scope";
 import { log } from "@/lib/log";
-import { parseDoc } from "./catalog";
+import { parseExport } from "./catalog";
 import { diffOpenApi } from "./diff";
 
 const EXPORTS_PER_RUN = 20;
@@ -30,9 +30,10 @@ export async function runPortalSync(): Promise<{ exported: number; changes: numb
     if (!s.deploymentId) continue;
     const last = await lastPortalChange(s.restApiId, s.stageName);
     if (last?.toDeploymentId === s.deploymentId) continue;
-    let text = await getPortalDoc(s.restApiId, s.deploymentId);
-    if (!text) {
+    let after = await getPortalDoc(s.restApiId, s.deploymentId);
+    if (!after) {
       if (exported >= EXPORTS_PER_RUN) break;
+      let text: string;
       try {
         text = await exportStageOas30(s.restApiId, s.stageName);
       } catch (err) {
@@ -40,10 +41,16 @@ export async function runPortalSync(): Promise<{ exported: number; changes: numb
         continue;
       }
       exported++;
-      await savePortalDoc(s.restApiId, s.deploymentId, s.stageName, text);
+      after = parseExport(text);
+      // Not an OpenAPI document: nothing to keep or compare; the entry below still marks the deployment as seen.
+      if (after) await savePortalDoc(s.restApiId, s.deploymentId, s.stageName, after);
+      else
+        log.warn(
+          { restApiId: s.restApiId, stage: s.stageName },
+          "portal sync: GetExport is not OpenAPI JSON",
+        );
     }
-    const before = last ? parseDoc(await getPortalDoc(s.restApiId, last.toDeploymentId)) : null;
-    const after = parseDoc(text);
+    const before = last ? await getPortalDoc(s.restApiId, last.toDeploymentId) : null;
     const diff = before && after ? diffOpenApi(before, after) : [];
     await recordPortalChange(
       {
@@ -51,7 +58,7 @@ export async function runPortalSync(): Promise<{ exported: number; changes: numb
         stageName: s.stageName,
         fromDeploymentId: last?.toDeploymentId ?? null,
         toDeploymentId: s.deploymentId,
-        changes: JSON.stringify(diff),
+        changes: diff,
         breaking: diff.some((c) => c.breaking),
       },
       now(),

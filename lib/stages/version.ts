@@ -3,7 +3,8 @@
  * and refuses when the digest differs ("changed since the page was loaded"). AWS's lastUpdatedDate alone has
  * one-second resolution, so two quick changes could share it; the digest cannot.
  */
-function stable(value: unknown): string {
+/** JSON with object keys sorted: equal for equal values whatever order the keys came in (JSONB reorders them). */
+export function stable(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stable).join(",")}]`;
   if (value && typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));

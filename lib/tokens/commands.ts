@@ -40,9 +40,9 @@ export async function createApiToken(
     name: input.name,
     prefix: value.slice(0, TOKEN_PREFIX_LENGTH),
     tokenHash: hashToken(value),
-    scopes: JSON.stringify([...new Set(input.scopes as ApiScope[])]),
+    scopes: [...new Set(input.scopes as ApiScope[])],
     tenantId,
-    ipAllowList: JSON.stringify(input.ipAllowList),
+    ipAllowList: input.ipAllowList,
     ratePerMinute: input.ratePerMinute,
     expiresAt: input.expiresInDays ? new Date(at.getTime() + input.expiresInDays * 86_400_000) : null,
   });
