@@ -31,6 +31,8 @@ export const conflict = (message: string, field?: string) =>
   new AppError("conflict", message, field ? { [field]: [message] } : undefined);
 export const invalid = (message: string, field?: string) =>
   new AppError("invalid", message, field ? { [field]: [message] } : undefined);
+export const throttled = (message: string, retryAfterSeconds: number) =>
+  new AppError("throttled", message, undefined, retryAfterSeconds);
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401,

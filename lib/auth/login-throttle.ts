@@ -44,3 +44,36 @@ export const recordLoginFailure = recordFailures;
 export async function clearLoginFailures(email: string, ip: string | null): Promise<void> {
   for (const key of throttleKeys(email, ip)) if (!key.startsWith("ip:")) await clearFailures(key);
 }
+
+/**
+ * "Forgot password" requests over a sliding hour, counted whether or not the address has an account (so the
+ * answer still reveals nothing): RESET_MAX_PER_ACCOUNT mails to one address (no mail-bombing a person through
+ * Tollgate), RESET_MAX_PER_ADDRESS requests from one client address (no spraying addresses to spend the mail quota).
+ */
+export const RESET_MAX_PER_ACCOUNT = 3;
+export const RESET_MAX_PER_ADDRESS = 10;
+const RESET_WINDOW_MS = 60 * 60 * 1000;
+
+const resetKeys = (email: string, ip: string | null) => [
+  `reset-email:${email.trim().toLowerCase()}`,
+  ...(ip ? [`reset-ip:${ip}`] : []),
+];
+
+/** Seconds until another reset request is allowed (0 = now); when allowed, counts this one. */
+export async function takeResetRequest(email: string, ip: string | null, now = new Date()): Promise<number> {
+  const keys = resetKeys(email, ip);
+  const rows = await recentFailures(keys, new Date(now.getTime() - RESET_WINDOW_MS));
+  let wait = 0;
+  for (const r of rows) {
+    const max = r.key.startsWith("reset-ip:") ? RESET_MAX_PER_ADDRESS : RESET_MAX_PER_ACCOUNT;
+    if (r.count >= max && r.oldest)
+      wait = Math.max(wait, Math.ceil((r.oldest.getTime() + RESET_WINDOW_MS - now.getTime()) / 1000));
+  }
+  if (wait === 0) await recordFailures(keys);
+  return wait;
+}
+
+export function resetThrottleMessage(seconds: number): string {
+  const minutes = Math.ceil(seconds / 60);
+  return `Too many password-reset requests for this address. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or ask an administrator for a link.`;
+}

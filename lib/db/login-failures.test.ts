@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   clearLoginFailures,
+  RESET_MAX_PER_ACCOUNT,
+  RESET_MAX_PER_ADDRESS,
+  resetThrottleMessage,
   secondsUntilAllowed,
+  takeResetRequest,
   throttleKeys,
   throttleMessage,
 } from "@/lib/auth/login-throttle";
@@ -51,5 +55,36 @@ describe("sign-in throttling", () => {
   it("says how long to wait", () => {
     expect(throttleMessage(42)).toMatch(/try again in 42 seconds/);
     expect(throttleMessage(1)).toMatch(/1 second\./);
+  });
+});
+
+describe("password-reset request throttling", () => {
+  it("mails one address at most 3 times an hour, from any client address", async () => {
+    const email = anEmail();
+    for (let i = 0; i < RESET_MAX_PER_ACCOUNT; i++) expect(await takeResetRequest(email, anIp())).toBe(0);
+    const wait = await takeResetRequest(email.toUpperCase(), anIp());
+    expect(wait).toBeGreaterThan(3500);
+    expect(wait).toBeLessThanOrEqual(3600);
+    expect(await takeResetRequest(email, anIp(), new Date(Date.now() + 3601_000))).toBe(0);
+  });
+
+  it("lets one client address ask for 10 addresses an hour, then pauses it (other clients unaffected)", async () => {
+    const ip = anIp();
+    for (let i = 0; i < RESET_MAX_PER_ADDRESS; i++) expect(await takeResetRequest(anEmail(), ip)).toBe(0);
+    expect(await takeResetRequest(anEmail(), ip)).toBeGreaterThan(0);
+    expect(await takeResetRequest(anEmail(), anIp())).toBe(0);
+  });
+
+  it("a refused request is not counted, so waiting out the window is enough", async () => {
+    const email = anEmail();
+    const ip = anIp();
+    for (let i = 0; i < RESET_MAX_PER_ACCOUNT; i++) await takeResetRequest(email, ip);
+    for (let i = 0; i < 5; i++) expect(await takeResetRequest(email, ip)).toBeGreaterThan(0);
+    expect(await takeResetRequest(email, ip, new Date(Date.now() + 3601_000))).toBe(0);
+  });
+
+  it("says how long to wait in minutes", () => {
+    expect(resetThrottleMessage(3599)).toMatch(/Try again in 60 minutes/);
+    expect(resetThrottleMessage(30)).toMatch(/1 minute,/);
   });
 });
