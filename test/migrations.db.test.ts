@@ -126,6 +126,20 @@ function filler(type: string, n: number): unknown {
   return `f${n}-${randomUUID().slice(0, 8)}`;
 }
 
+/** A scratch database at the migration before the JSON one, holding `rows` (other required columns filled in). */
+async function beforeJsonMigration(rows: { table: string; values: Record<string, unknown> }[]) {
+  const s = await scratch();
+  for (const m of migrations.slice(0, migrations.indexOf(JSON_MIGRATION))) await s.exec(sqlOf(m));
+  await s.relaxed(async () => {
+    for (const [i, r] of rows.entries()) {
+      const values = { ...r.values };
+      for (const c of await s.required(r.table)) if (!(c.name in values)) values[c.name] = filler(c.type, i);
+      await s.insert(r.table, values);
+    }
+  });
+  return s;
+}
+
 const plan = {
   steps: [{ percent: 10, holdSeconds: 60 }],
   gates: { max5xxRate: 0.01, max5xxRateIncrease: 0.005, maxP99Ms: 800, maxP99Ratio: 1.5, minRequests: 50 },
@@ -382,17 +396,16 @@ describe(`migrations (${kind})`, () => {
     let s: Scratch;
     let client: Db;
     beforeAll(async () => {
-      s = await scratch();
-      for (const m of migrations.slice(0, migrations.indexOf(JSON_MIGRATION))) await s.exec(sqlOf(m));
-      await s.relaxed(async () => {
-        for (const [i, r] of rows.entries()) {
-          const values: Record<string, unknown> = { ...r.id, ...r.extra };
-          for (const [col, v] of Object.entries(r.json)) values[col] = v.text;
-          for (const c of await s.required(r.table))
-            if (!(c.name in values)) values[c.name] = filler(c.type, i);
-          await s.insert(r.table, values);
-        }
-      });
+      s = await beforeJsonMigration(
+        rows.map((r) => ({
+          table: r.table,
+          values: {
+            ...r.id,
+            ...r.extra,
+            ...Object.fromEntries(Object.entries(r.json).map(([col, v]) => [col, v.text])),
+          },
+        })),
+      );
       await s.exec(sqlOf(JSON_MIGRATION));
       client = createDb(s.url);
     }, 60_000);
@@ -444,15 +457,10 @@ describe(`migrations (${kind})`, () => {
     });
 
     it("refuses a malformed row instead of carrying it over", async () => {
-      const bad = await scratch();
+      const bad = await beforeJsonMigration([
+        { table: "audit_event", values: { id: "a-bad", summary: "{not json" } },
+      ]);
       try {
-        for (const m of migrations.slice(0, migrations.indexOf(JSON_MIGRATION))) await bad.exec(sqlOf(m));
-        await bad.relaxed(async () => {
-          const values: Record<string, unknown> = { id: "a-bad", summary: "{not json" };
-          for (const c of await bad.required("audit_event"))
-            if (!(c.name in values)) values[c.name] = filler(c.type, 1);
-          await bad.insert("audit_event", values);
-        });
         await expect(bad.exec(sqlOf(JSON_MIGRATION))).rejects.toThrow(/json/i);
       } finally {
         await bad.close();

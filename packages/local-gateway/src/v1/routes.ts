@@ -1,6 +1,6 @@
 import type { RouteDef } from "../routes";
 import { apiKeyRoutes } from "./api-keys";
-import { apiPartRoutes } from "./api-parts";
+import { apiPartRoutes } from "./api-parts/index";
 import { domainNameRoutes } from "./domain-names";
 import { methodResponseRoutes } from "./method-responses";
 import { deploymentRoutes } from "./deployments";
