@@ -11,6 +11,7 @@ import {
   DeleteStageCommand,
   UpdateStageCommand,
 } from "@aws-sdk/client-api-gateway";
+import { ApiGatewayV2Client, CreateRouteCommand, DeleteRouteCommand } from "@aws-sdk/client-apigatewayv2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "@/lib/auth/actor";
 import type { Gateway } from "@tollgate/local-gateway";
@@ -28,6 +29,8 @@ let gw: Gateway;
 let seeded: SeedResult;
 let dataDir: string;
 let outside: APIGatewayClient;
+let outsideV2: ApiGatewayV2Client;
+let itemsRouteId: string;
 // A scope of its own, so this file's rows never meet another test file's in the shared database.
 const scope = { account: "111122223333", region: "eu-west-1" };
 
@@ -68,10 +71,24 @@ beforeAll(async () => {
     endpoint: gw.url,
     credentials: { accessKeyId: "outside", secretAccessKey: "outside" },
   });
+  outsideV2 = new ApiGatewayV2Client({
+    region: scope.region,
+    endpoint: gw.url,
+    credentials: { accessKeyId: "outside", secretAccessKey: "outside" },
+  });
+  const items = await outsideV2.send(
+    new CreateRouteCommand({
+      ApiId: seeded.httpApiId,
+      RouteKey: "GET /items",
+      Target: "integrations/abc1234",
+    }),
+  );
+  itemsRouteId = items.RouteId!;
 });
 
 afterAll(async () => {
   outside?.destroy();
+  outsideV2?.destroy();
   await gw?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -91,18 +108,32 @@ describe("inventory sync", () => {
     expect(payments?.stages.find((s) => s.stageName === "prod")?.canary?.percentTraffic).toBe(10);
     expect(payments?.deployments?.length).toBeGreaterThanOrEqual(2);
     expect(payments?.methods).toContainEqual({ resourcePath: "/payments", httpMethod: "GET" });
-    // Detail calls were made for every REST API once: GetDeployments + GetResources.
+    // Detail calls were made for every REST API once: GetDeployments + GetResources; GetRoutes for every v2 API.
     expect(calls.GetDeployments).toBe(2);
     expect(calls.GetResources).toBe(2);
+    expect(calls.GetRoutes).toBe(2);
+    const { invV2Api } = await import("@/lib/db/inventory");
+    const http = await invV2Api(operator, scope, seeded.httpApiId);
+    expect(http?.routes).toEqual([
+      {
+        id: itemsRouteId,
+        routeKey: "GET /items",
+        target: "integrations/abc1234",
+        apiKeyRequired: false,
+        authorizationType: "NONE",
+      },
+    ]);
+    expect((await invV2Api(operator, scope, seeded.webSocketApiId))?.routes).toEqual([]);
   });
 
   it("makes only list calls, one GetStages per API and one API's detail when nothing changed", async () => {
     const r = await sync();
     const calls = await gatewayCalls();
     expect(r.changes).toBe(0);
-    // Detail only for the one REST API whose detail is oldest (the round-robin re-read).
+    // Detail only for the one REST API whose detail is oldest (the round-robin re-read), routes for one v2 API.
     expect(calls.GetDeployments ?? 0).toBe(1);
     expect(calls.GetResources ?? 0).toBe(1);
+    expect(calls.GetRoutes ?? 0).toBe(1);
     expect(calls.GetStages).toBe(4); // 2 REST + 2 v2 APIs
     expect(calls.GetRestApis).toBe(1);
     expect(calls.GetApis).toBe(1);
@@ -127,6 +158,56 @@ describe("inventory sync", () => {
     const [latest] = await changes(seeded.restApis.weather, "prod");
     expect(latest).toMatchObject({ source: "outside" });
     expect(latest?.summary).toEqual(["stage variable `quick` added: yes"]);
+  });
+
+  it("records a route added or removed outside Tollgate as an outside change in words", async () => {
+    const { db } = await import("@/lib/db/client");
+    const { invV2Api } = await import("@/lib/db/inventory");
+    const oldest = () =>
+      db.invV2Api.update({
+        where: { account_region_id: { ...scope, id: seeded.httpApiId } },
+        data: { detailAt: new Date("2000-01-01") },
+      });
+    const routeChanges = async () =>
+      db.gatewayChange.findMany({
+        where: { ...scope, apiId: seeded.httpApiId, objectType: "v2-api" },
+        orderBy: { createdAt: "desc" },
+      });
+    // A sweep between detail re-reads does not read routes: the new route is not seen yet.
+    await sync(); // lists now, so the next sweep is a quick one
+    await outsideV2.send(
+      new CreateRouteCommand({
+        ApiId: seeded.httpApiId,
+        RouteKey: "POST /orders",
+        Target: "integrations/ord1",
+      }),
+    );
+    await gatewayCalls();
+    const routeEventsBefore = (await routeChanges()).length;
+    // (The stage auto-deploys the route change, as on AWS: that is a stage change GetStages does see.)
+    await quickSync();
+    expect((await gatewayCalls()).GetRoutes ?? 0).toBe(0);
+    expect(await routeChanges()).toHaveLength(routeEventsBefore);
+    // Its turn in the round-robin detail re-read (its routes are the oldest) finds it.
+    await oldest();
+    const found = await sync();
+    expect(found.changes).toBeGreaterThanOrEqual(1);
+    const [added] = await routeChanges();
+    expect(added).toMatchObject({ source: "outside", kind: "updated", objectName: "notifications" });
+    expect(added?.summary).toEqual(["route POST /orders added"]);
+    expect((await invV2Api(operator, scope, seeded.httpApiId))?.routes?.map((r) => r.routeKey)).toEqual([
+      "GET /items",
+      "POST /orders",
+    ]);
+    await outsideV2.send(new DeleteRouteCommand({ ApiId: seeded.httpApiId, RouteId: itemsRouteId }));
+    await oldest();
+    await sync();
+    const [removed] = await routeChanges();
+    expect(removed?.summary).toEqual(["route GET /items removed"]);
+    const { listAuditEvents } = await import("@/lib/db/audit");
+    const admin = { ...operator, role: "admin" as const };
+    const audit = await listAuditEvents(admin, { action: "gateway.outside-change", page: 1, pageSize: 5 });
+    expect(audit.events.map((e) => e.summary).join("\n")).toContain("route GET /items removed");
   });
 
   it("checks the API checked longest ago first", async () => {
@@ -262,6 +343,7 @@ describe("inventory sync", () => {
     expect(result.stage.stage.variables.color).toBe("green");
     expect(result.stage.methods).toContainEqual({ resourcePath: "/payments", httpMethod: "GET" });
     expect(result.httpStage.stage?.stageName).toBe("prod");
+    expect(result.http.routes?.map((r) => r.routeKey)).toEqual(["POST /orders"]);
     expect(result.plans.plans.length).toBe(Object.keys(seeded.usagePlans).length);
     expect(result.plans.keyCounts.every((n) => typeof n === "number")).toBe(true);
   });

@@ -358,7 +358,7 @@ describe("changelog", () => {
     ]);
     // Nothing new: the next run changes nothing and makes no GetExport.
     await gatewayCalls();
-    expect(await syncAll()).toEqual({ exported: 0, changes: 0 });
+    expect(await syncAll()).toEqual({ exported: 0, changes: 0, summaries: { derived: 0, read: 0 } });
     expect((await gatewayCalls()).GetExport ?? 0).toBe(0);
   });
 });
@@ -394,8 +394,10 @@ describe("before a deploy or promotion", () => {
       toDeploymentId: next.id!,
       currentMethods: null,
     };
-    const [impact] = await loadDeploymentImpact(op, input);
-    expect((await gatewayCalls()).GetDeployment).toBe(2);
+    // The rollout wizard's reading (an operator action): the serving deployment's summary is stored (the portal
+    // sync derived it from the stage's export), the new deployment's is read live once.
+    const [impact] = await loadDeploymentImpact(op, input, { readMissing: "live" });
+    expect(await gatewayCalls()).toEqual({ GetDeployment: 1 });
     expect(impact!.breaking).toBe(true);
     expect(impact!.changes).toEqual([
       {
@@ -408,8 +410,134 @@ describe("before a deploy or promotion", () => {
     expect(impact!.tenants).toEqual([acme.tenantName]);
     expect(impact!.who).toContain("not per operation");
     // Deployments never change: the second look costs no AWS call.
-    await loadDeploymentImpact(op, input);
+    await loadDeploymentImpact(op, input, { readMissing: "live" });
     expect(total(await gatewayCalls())).toBe(0);
     await expect(loadDeploymentImpact(acme, input)).rejects.toThrow();
+  });
+
+  it("derives a deployment's summary from its exported document exactly as GetDeployment's apisummary gives it", async () => {
+    const { deploymentSummary, exportStageOas30 } = await import("@/lib/aws/exports");
+    const { parseExport } = await import("@/lib/portal/catalog");
+    const { apiSummaryOf } = await import("@/lib/portal/diff");
+    const integration = { "x-amazon-apigateway-integration": { type: "mock" } };
+    const mixed = await sdk.send(
+      new ImportRestApiCommand({
+        body: enc({
+          openapi: "3.0.1",
+          info: { title: `mixed-${Math.random().toString(36).slice(2, 7)}` },
+          paths: {
+            "/": { get: { ...integration } },
+            "/pets": {
+              "x-amazon-apigateway-any-method": { security: [{ k: [] }], ...integration },
+              options: { ...integration },
+            },
+            "/pets/{id}": {
+              get: { parameters: [{ name: "id", in: "path", required: true }], ...integration },
+              delete: { security: [{ k: [] }], ...integration },
+            },
+          },
+          components: { securitySchemes: { k: { type: "apiKey", name: "x-api-key", in: "header" } } },
+        }),
+      }),
+    );
+    const d = await sdk.send(new CreateDeploymentCommand({ restApiId: mixed.id!, stageName: "prod" }));
+    const doc = parseExport(await exportStageOas30(mixed.id!, "prod"));
+    expect(doc).not.toBeNull();
+    const derived = apiSummaryOf(doc!);
+    const fromAws = await deploymentSummary(mixed.id!, d.id!);
+    expect(derived).toEqual(fromAws);
+    // Not equal by being empty: both name every method, with and without a key.
+    expect(fromAws).toEqual({
+      "/": { GET: { apiKeyRequired: false } },
+      "/pets": { ANY: { apiKeyRequired: true }, OPTIONS: { apiKeyRequired: false } },
+      "/pets/{id}": { GET: { apiKeyRequired: false }, DELETE: { apiKeyRequired: true } },
+    });
+  });
+
+  it("the stage page's impact card makes no AWS call; after one portal-sync run it has the comparison", async () => {
+    const { countAwsCalls } = await import("@/lib/aws/accounting");
+    const { loadRestStage } = await import("@/lib/apis/loaders");
+    const { loadRollouts } = await import("@/lib/canary/loaders");
+    const { loadStageChanges } = await import("@/lib/inventory/read");
+    const { loadDeploymentImpact } = await import("@/lib/portal/impact");
+    const { runPortalSync } = await import("@/lib/portal/sync");
+    const { db } = await import("@/lib/db/client");
+    const { makeActor } = await import("./fixtures");
+    const op = await makeActor("operator");
+    // A stage serving one deployment with a canary on a newer one that adds POST /refunds; neither summarised yet.
+    const shop = await sdk.send(new ImportRestApiCommand({ body: enc(definition(upstreamBase)) }));
+    const id = shop.id!;
+    const served = await sdk.send(new CreateDeploymentCommand({ restApiId: id, stageName: "prod" }));
+    await sdk.send(
+      new PutRestApiCommand({
+        restApiId: id,
+        body: enc({
+          openapi: "3.0.1",
+          info: { title: "ignored" },
+          paths: { "/refunds": { post: { "x-amazon-apigateway-integration": { type: "mock" } } } },
+        }),
+      }),
+    );
+    const canary = await sdk.send(
+      new CreateDeploymentCommand({
+        restApiId: id,
+        stageName: "prod",
+        canarySettings: { percentTraffic: 10 },
+      }),
+    );
+    // Lists now (a sweep lists at most every 45 s), so the inventory knows the new API.
+    await (await import("@/lib/inventory/sync")).runInventorySync({ rps: Infinity, scope, listEveryMs: 0 });
+    expect(await db.portalDeploymentSummary.count({ where: { restApiId: id } })).toBe(0);
+
+    // What the page loads (page.tsx): the stage, its rollouts, its changes and the impact card.
+    const page = () =>
+      countAwsCalls(async () => {
+        const { api, stage, methods } = await loadRestStage(op, id, "prod");
+        const [, , impact] = await Promise.all([
+          loadRollouts(op, { restApiId: api.id, stageName: stage.stageName }),
+          loadStageChanges(op, api.id, stage.stageName),
+          loadDeploymentImpact(op, {
+            restApiId: api.id,
+            stage: stage.stageName,
+            servingDeploymentId: stage.deploymentId,
+            toDeploymentId: stage.canary?.deploymentId ?? null,
+            currentMethods: methods.length > 0 ? methods : null,
+          }),
+        ]);
+        return { stage, impact };
+      });
+    await gatewayCalls();
+    const before = await page();
+    expect(before.total).toBe(0);
+    expect(total(await gatewayCalls())).toBe(0);
+    expect(before.result.stage.deploymentId).toBe(served.id);
+    expect(before.result.stage.canary?.deploymentId).toBe(canary.id);
+    const [moving, current] = before.result.impact;
+    expect(moving!.title).toContain(canary.id!);
+    expect(moving!.changes).toEqual([]);
+    expect(moving!.pending).toMatch(
+      new RegExp(
+        `once the background sync has read deployments ${served.id} and ${canary.id} — usually within about`,
+      ),
+    );
+    expect(current!.pending).toContain(`read deployment ${served.id} `);
+
+    // One run of the job: the serving deployment's summary from the stage's export, the canary's from GetDeployment.
+    const run = await runPortalSync();
+    expect(run.summaries.derived).toBeGreaterThanOrEqual(1);
+    expect(run.summaries.read).toBeGreaterThanOrEqual(1);
+    const calls = await gatewayCalls();
+    expect(calls.GetDeployment).toBe(run.summaries.read);
+    expect(await db.portalDeploymentSummary.count({ where: { restApiId: id } })).toBe(2);
+
+    const after = await page();
+    expect(after.total).toBe(0);
+    expect(total(await gatewayCalls())).toBe(0);
+    expect(after.result.impact[0]).toMatchObject({
+      pending: null,
+      breaking: false,
+      changes: [{ operation: "POST /refunds", kind: "added", breaking: false, details: [] }],
+    });
+    expect(after.result.impact[1]).toMatchObject({ pending: null });
   });
 });

@@ -6,6 +6,7 @@ import { OperationChanges } from "./api-change-list";
 /**
  * Operators, before a promotion or deploy: what partners would see change (the same comparison as the partner
  * changelog, from the deployments' API summaries), with breaking changes and the tenants that may be affected.
+ * A comparison whose summaries the background sync has not read yet says so (`pending`) instead of a list.
  */
 export function DeploymentImpact({ impacts }: { impacts: DeploymentImpactDto[] | null }) {
   if (impacts === null)
@@ -29,12 +30,17 @@ export function DeploymentImpact({ impacts }: { impacts: DeploymentImpactDto[] |
         {impacts.map((i) => (
           <section key={i.title} aria-label={i.title} className="grid gap-2">
             <h3 className="text-sm font-semibold">{i.title}</h3>
+            {i.pending ? (
+              <p className="text-sm text-muted-foreground" data-testid="impact-pending">
+                {i.pending}
+              </p>
+            ) : null}
             {i.breaking ? (
               <Alert variant="warning" title="This removes or breaks operations partners may call">
                 {i.who}
               </Alert>
             ) : null}
-            <OperationChanges changes={i.changes} />
+            {i.pending ? null : <OperationChanges changes={i.changes} />}
           </section>
         ))}
       </CardContent>

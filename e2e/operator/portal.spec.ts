@@ -158,6 +158,11 @@ test("catalog, reference, Try it with a fresh key, another plan's partner refuse
   await syncInventory(page.request);
   await page.goto(`/ops/apis/rest/${apiId}/stages/prod`);
   await expect(page.getByTestId("deployment-impact")).toBeVisible();
+  // The summary the card compares with came from the portal sync (derived from the stage's export): a comparison,
+  // not the "appears once the background sync has read…" note. (Which operations it lists follows the inventory's
+  // method list, which this outside PutRestApi does not update until the API's next detail read.)
+  await expect(page.getByTestId("deployment-impact")).toContainText("Deploying the API's current definition");
+  await expect(page.getByTestId("impact-pending")).toHaveCount(0);
   await page.getByRole("button", { name: "Deploy", exact: true }).click();
   const deploy = page.getByRole("dialog");
   await deploy.getByLabel("Description").fill("refunds");

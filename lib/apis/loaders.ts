@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
 import { listDeployments } from "@/lib/aws/deployments";
-import { getV2Api, listV2Apis, listV2Stages } from "@/lib/aws/http-apis";
+import { getV2Api, listV2Apis, listV2Routes, listV2Stages, type V2RouteDto } from "@/lib/aws/http-apis";
 import { getRestApi, listRestApis, listRestMethods } from "@/lib/aws/rest-apis";
 import { getRestStage, listRestStages } from "@/lib/aws/stages";
 import type { ApiSummaryDto } from "@/lib/stages/types";
@@ -85,8 +85,12 @@ export async function loadRestStage(actor: Actor, restApiId: string, stageName: 
 export async function loadHttpApi(actor: Actor, apiId: string) {
   assertCan(actor, "ops.view");
   if (await inventoryReadable()) return invLoadHttpApi(actor, apiId);
-  const [api, stages] = await Promise.all([getV2Api(apiId), listV2Stages(apiId)]);
-  return { api, stages };
+  const [api, stages, routes] = await Promise.all([
+    getV2Api(apiId),
+    listV2Stages(apiId),
+    listV2Routes(apiId),
+  ]);
+  return { api, stages, routes: routes as V2RouteDto[] | null };
 }
 
 export async function loadHttpStage(actor: Actor, apiId: string, stageName: string) {

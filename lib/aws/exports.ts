@@ -27,5 +27,14 @@ export async function deploymentSummary(
     () => apiGateway.send(new GetDeploymentCommand({ restApiId, deploymentId, embed: ["apisummary"] })),
     "API Gateway",
   );
-  return (out.apiSummary ?? {}) as Record<string, Record<string, { apiKeyRequired?: boolean }>>;
+  // Only what the comparison uses (AWS also sends authorizationType), so a stored summary has one shape whether it
+  // came from here or was derived from the exported document.
+  return Object.fromEntries(
+    Object.entries(out.apiSummary ?? {}).map(([path, methods]) => [
+      path,
+      Object.fromEntries(
+        Object.entries(methods).map(([m, v]) => [m, { apiKeyRequired: v.apiKeyRequired === true }]),
+      ),
+    ]),
+  );
 }

@@ -2,14 +2,18 @@ import "server-only";
 import {
   GetApiCommand,
   GetApisCommand,
+  GetRoutesCommand,
   GetStageCommand,
   GetStagesCommand,
   UpdateStageCommand,
   type Api,
+  type Route,
   type RouteSettings,
   type Stage,
 } from "@aws-sdk/client-apigatewayv2";
-import type { ApiSummaryDto, HttpStageDto, RouteSettingsDto } from "@/lib/stages/types";
+import type { ApiSummaryDto, HttpStageDto, RouteSettingsDto, V2RouteDto } from "@/lib/stages/types";
+
+export type { V2RouteDto };
 import { apiGatewayV2 } from "./clients";
 import { aws } from "./errors";
 import { definedOnly } from "@/lib/utils/defined-only";
@@ -90,6 +94,32 @@ export async function listV2Stages(apiId: string): Promise<HttpStageDto[]> {
     token = page.NextToken || undefined;
   } while (token);
   return out.sort((a, b) => a.stageName.localeCompare(b.stageName));
+}
+
+const routeDto = (r: Partial<Route>): V2RouteDto => ({
+  id: r.RouteId ?? "",
+  routeKey: r.RouteKey ?? "",
+  target: r.Target ?? null,
+  apiKeyRequired: r.ApiKeyRequired ?? false,
+  authorizationType: r.AuthorizationType ?? "NONE",
+});
+
+/** Every route of an HTTP or WebSocket API (GetRoutes, paged), by route key. Callers: the inventory sync and Refresh. */
+export async function listV2Routes(apiId: string): Promise<V2RouteDto[]> {
+  const out: V2RouteDto[] = [];
+  let token: string | undefined;
+  do {
+    const page = await aws(
+      () =>
+        apiGatewayV2.send(
+          new GetRoutesCommand({ ApiId: apiId, MaxResults: "500", ...definedOnly({ NextToken: token }) }),
+        ),
+      "API Gateway",
+    );
+    out.push(...(page.Items ?? []).map(routeDto));
+    token = page.NextToken || undefined;
+  } while (token);
+  return out.sort((a, b) => a.routeKey.localeCompare(b.routeKey));
 }
 
 export async function getV2Stage(apiId: string, stageName: string): Promise<HttpStageDto> {

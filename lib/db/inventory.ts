@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
+import type { V2RouteDto } from "@/lib/stages/types";
 import type { PlanDto } from "@/lib/aws/usage-plans";
 import type { DeploymentDto, HttpStageDto, RestStageDto } from "@/lib/stages/types";
 import type { MethodRefDto } from "@/lib/aws/rest-apis";
@@ -16,6 +17,7 @@ import {
   restStage,
   stringRecord,
   toJson,
+  v2Routes,
 } from "./json";
 
 /**
@@ -42,6 +44,7 @@ const tagsOf = (t: unknown, table: string) => readJson(stringRecord, t, `${table
 const restStageOf = (d: unknown) => readJson(restStage, d, "inv_rest_stage.data");
 const httpStageOf = (d: unknown) => readJson(httpStage, d, "inv_v2_stage.data");
 const planOf = (d: unknown) => readJson(planDto, d, "inv_usage_plan.data");
+const routesOf = (r: unknown) => readJsonOrNull(v2Routes, r, "inv_v2_api.routes");
 
 // ─── Reads for the sync (no actor: the job and Tollgate's writers) ───────────────────────────────────
 export async function syncSnapshot(scope: InvScope) {
@@ -182,6 +185,17 @@ export async function upsertV2Api(scope: InvScope, a: V2ApiRow, at: Date, tx: Tx
   });
 }
 
+/** An HTTP/WebSocket API's routes (GetRoutes, the detail call), written only when they were read. */
+export async function setV2ApiRoutes(
+  scope: InvScope,
+  id: string,
+  routes: V2RouteDto[],
+  at: Date,
+  tx: Tx | typeof db = db,
+) {
+  await tx.invV2Api.updateMany({ where: { ...scope, id }, data: { routes: toJson(routes), detailAt: at } });
+}
+
 export async function deleteV2Api(scope: InvScope, id: string, tx: Tx | typeof db = db) {
   await tx.invV2Stage.deleteMany({ where: { ...scope, apiId: id } });
   await tx.invV2Api.deleteMany({ where: { ...scope, id } });
@@ -295,6 +309,7 @@ export async function invV2Api(actor: Actor, scope: InvScope, id: string) {
   return {
     api: { ...api, tags: tagsOf(api.tags, "inv_v2_api") },
     stages: stages.map((s) => httpStageOf(s.data)),
+    routes: routesOf(api.routes),
   };
 }
 
@@ -333,5 +348,8 @@ export async function storedV2ApiState(scope: InvScope, id: string) {
   return {
     stages: stages.map((st) => ({ stageName: st.stageName, digest: st.digest, data: httpStageOf(st.data) })),
     checkedAt: api?.syncedAt ?? null,
+    /** Null until GetRoutes was first read for this API; `detailAt` is when it last was. */
+    routes: routesOf(api?.routes ?? null),
+    detailAt: api?.detailAt ?? null,
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import type { V2RouteDto } from "@/lib/stages/types";
 import type { MethodRefDto } from "@/lib/aws/rest-apis";
 import type { PlanDto, PlanSettings } from "@/lib/aws/usage-plans";
 import type { CostSettings } from "@/lib/billing/cost";
@@ -195,6 +196,15 @@ export const httpStage = z.looseObject({
 export const methodRefs = z.array(z.looseObject({ resourcePath: str, httpMethod: str })) satisfies z.ZodType<
   MethodRefDto[]
 >;
+export const v2Routes = z.array(
+  z.object({
+    id: str,
+    routeKey: str,
+    target: str.nullable(),
+    apiKeyRequired: z.boolean(),
+    authorizationType: str,
+  }),
+) satisfies z.ZodType<V2RouteDto[]>;
 export const deployments = z.array(
   z.looseObject({ id: str, description: str.nullable(), createdDate: str.nullable() }),
 ) satisfies z.ZodType<DeploymentDto[]>;

@@ -3,7 +3,7 @@ import type { InvScope } from "./inventory";
 import type { ApiSummary, OperationChangeDto } from "@/lib/portal/diff";
 import type { OpenApiDoc } from "@/lib/portal/openapi";
 import { db, type Prisma } from "./client";
-import { apiSummary, openApiDoc, operationChanges, readJson, toJson } from "./json";
+import { apiSummary, openApiDoc, operationChanges, readJson, restStage, toJson } from "./json";
 
 /**
  * The developer portal's tables (prisma `// ── developer portal`): operators' per-stage settings, the OpenAPI
@@ -217,6 +217,60 @@ export async function saveDeploymentSummary(restApiId: string, deploymentId: str
       update: {},
     }),
   );
+}
+
+/** The deployments each REST stage of the inventory runs: the one it serves and its canary's (the portal sync's list). */
+export async function stageDeployments(
+  scope: InvScope,
+): Promise<
+  { restApiId: string; stageName: string; deploymentId: string; canaryDeploymentId: string | null }[]
+> {
+  const rows = await db.invRestStage.findMany({
+    where: scope,
+    select: { restApiId: true, stageName: true, deploymentId: true, data: true },
+    orderBy: [{ restApiId: "asc" }, { stageName: "asc" }],
+  });
+  return rows.map((r) => ({
+    restApiId: r.restApiId,
+    stageName: r.stageName,
+    deploymentId: r.deploymentId,
+    canaryDeploymentId: readJson(restStage, r.data, "inv_rest_stage.data").canary?.deploymentId ?? null,
+  }));
+}
+
+/** Which of these deployments have a stored summary, as `${restApiId}/${deploymentId}` keys. */
+export async function storedSummaryKeys(restApiIds: string[]): Promise<Set<string>> {
+  if (restApiIds.length === 0) return new Set();
+  const rows = await db.portalDeploymentSummary.findMany({
+    where: { restApiId: { in: [...new Set(restApiIds)] } },
+    select: { restApiId: true, deploymentId: true },
+  });
+  return new Set(rows.map((r) => `${r.restApiId}/${r.deploymentId}`));
+}
+
+/**
+ * How many deployments the stages serve that have neither a stored summary nor an exported document yet: the
+ * portal sync's backlog, for the stage page's "about when" (canaries not counted; they are few).
+ */
+export async function summaryBacklog(scope: InvScope): Promise<number> {
+  const stages = await db.invRestStage.findMany({
+    where: scope,
+    select: { restApiId: true, deploymentId: true },
+  });
+  const ids = [...new Set(stages.map((s) => s.restApiId))];
+  if (ids.length === 0) return 0;
+  const [summaries, docs] = await Promise.all([
+    db.portalDeploymentSummary.findMany({
+      where: { restApiId: { in: ids } },
+      select: { restApiId: true, deploymentId: true },
+    }),
+    db.portalApiDoc.findMany({
+      where: { restApiId: { in: ids } },
+      select: { restApiId: true, deploymentId: true },
+    }),
+  ]);
+  const known = new Set([...summaries, ...docs].map((r) => `${r.restApiId}/${r.deploymentId}`));
+  return new Set(stages.map((s) => `${s.restApiId}/${s.deploymentId}`).filter((k) => !known.has(k))).size;
 }
 
 /** Names of the tenants with requests on any of these usage plans since `sinceDay` (YYYY-MM-DD), by name. */

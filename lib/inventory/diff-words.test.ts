@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { PlanDto } from "@/lib/aws/usage-plans";
 import type { HttpStageDto, RestStageDto } from "@/lib/stages/types";
-import { httpStageDiff, methodLabel, planDiff, restStageDiff } from "./diff-words";
+import type { V2RouteDto } from "@/lib/stages/types";
+import { httpStageDiff, methodLabel, planDiff, restStageDiff, routesDiff } from "./diff-words";
 
 const rest: RestStageDto = {
   restApiId: "a1",
@@ -142,5 +143,51 @@ describe("planDiff", () => {
       "API stage a1/dev added",
       "API stage a1/prod removed",
     ]);
+  });
+});
+
+describe("routesDiff", () => {
+  const route = (id: string, routeKey: string, over: Partial<V2RouteDto> = {}): V2RouteDto => ({
+    id,
+    routeKey,
+    target: "integrations/i1",
+    apiKeyRequired: false,
+    authorizationType: "NONE",
+    ...over,
+  });
+  const base = [route("r1", "GET /pets"), route("r2", "$default")];
+  it.each<[string, V2RouteDto[], string[]]>([
+    ["nothing changed", base, []],
+    ["a route added", [...base, route("r3", "POST /pets")], ["route POST /pets added"]],
+    ["a route removed", [base[1]!], ["route GET /pets removed"]],
+    [
+      "a route re-created under a new id",
+      [route("r9", "GET /pets"), base[1]!],
+      ["route GET /pets added", "route GET /pets removed"],
+    ],
+    ["a key renamed", [route("r1", "GET /animals"), base[1]!], ["route GET /pets → GET /animals"]],
+    [
+      "target, authorization and key requirement",
+      [
+        route("r1", "GET /pets", {
+          target: "integrations/i2",
+          authorizationType: "JWT",
+          apiKeyRequired: true,
+        }),
+        base[1]!,
+      ],
+      [
+        "route GET /pets: target integrations/i1 → integrations/i2",
+        "route GET /pets: authorization NONE → JWT",
+        "route GET /pets: API key required off → on",
+      ],
+    ],
+    [
+      "a target removed",
+      [route("r1", "GET /pets", { target: null }), base[1]!],
+      ["route GET /pets: target integrations/i1 → none"],
+    ],
+  ])("%s", (_name, after, words) => {
+    expect(routesDiff(base, after)).toEqual(words);
   });
 });

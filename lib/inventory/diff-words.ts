@@ -1,3 +1,4 @@
+import type { V2RouteDto } from "@/lib/stages/types";
 import type { PlanDto } from "@/lib/aws/usage-plans";
 import { stable } from "@/lib/stages/version";
 import type {
@@ -168,5 +169,33 @@ export function planDiff(a: PlanDto, b: PlanDto): string[] {
     else if (stable(as.get(k)!.methodThrottles) !== stable(bs.get(k)!.methodThrottles))
       out.push(`method throttling on API stage ${k} changed`);
   }
+  return out;
+}
+
+/**
+ * An HTTP/WebSocket API's routes before and after: "route GET /pets added", "route GET /pets removed", and per route
+ * the target, authorization and key requirement. Routes are matched by id, so a changed route key reads as one
+ * change ("route GET /pets → GET /animals"), not a removal and an addition.
+ */
+export function routesDiff(a: V2RouteDto[], b: V2RouteDto[]): string[] {
+  const before = new Map(a.map((r) => [r.id, r]));
+  const out: string[] = [];
+  for (const r of [...b].sort((x, y) => x.routeKey.localeCompare(y.routeKey))) {
+    const old = before.get(r.id);
+    before.delete(r.id);
+    if (!old) {
+      out.push(`route ${r.routeKey} added`);
+      continue;
+    }
+    const label = `route ${r.routeKey}:`;
+    if (old.routeKey !== r.routeKey) out.push(`route ${old.routeKey} → ${r.routeKey}`);
+    out.push(
+      ...change(`${label} target`, old.target, r.target),
+      ...change(`${label} authorization`, old.authorizationType, r.authorizationType),
+      ...change(`${label} API key required`, onOff(old.apiKeyRequired), onOff(r.apiKeyRequired)),
+    );
+  }
+  for (const gone of [...before.values()].sort((x, y) => x.routeKey.localeCompare(y.routeKey)))
+    out.push(`route ${gone.routeKey} removed`);
   return out;
 }

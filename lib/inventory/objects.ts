@@ -1,6 +1,6 @@
 import "server-only";
 import { listDeployments } from "@/lib/aws/deployments";
-import { listV2Stages, type V2ApiDto } from "@/lib/aws/http-apis";
+import { listV2Routes, listV2Stages, type V2ApiDto, type V2RouteDto } from "@/lib/aws/http-apis";
 import { listRestMethods, type RestApiDto } from "@/lib/aws/rest-apis";
 import { listRestStages } from "@/lib/aws/stages";
 import { countPlanKeys, type PlanDto } from "@/lib/aws/usage-plans";
@@ -14,13 +14,14 @@ import {
   putRestStage,
   putV2Stage,
   setRestApiDetail,
+  setV2ApiRoutes,
   upsertRestApi,
   upsertV2Api,
   type InvScope,
 } from "@/lib/db/inventory";
 import type { HttpStageDto, RestStageDto } from "@/lib/stages/types";
 import { stageVersion } from "@/lib/stages/version";
-import { httpStageDiff, planDiff, restStageDiff } from "./diff-words";
+import { httpStageDiff, planDiff, restStageDiff, routesDiff } from "./diff-words";
 import { withBackoff } from "./pace";
 
 /**
@@ -126,11 +127,21 @@ export async function syncRestApi(
   return { changes };
 }
 
-/** One GetStages of an HTTP or WebSocket API. */
+/**
+ * One GetStages of an HTTP or WebSocket API, plus GetRoutes when the API's routes were never read or `forceDetail`
+ * (the sweep's round-robin detail re-read, and Refresh): GetStages says nothing about routes, so reading them on
+ * every sweep would double the v2 share of the budget for what rarely changes.
+ */
 export async function syncV2Api(
   ctx: SyncCtx,
   api: V2ApiDto,
-  stored: { stages: StoredStage<HttpStageDto>[]; checkedAt: Date | null },
+  stored: {
+    stages: StoredStage<HttpStageDto>[];
+    checkedAt: Date | null;
+    routes: V2RouteDto[] | null;
+    detailAt: Date | null;
+  },
+  forceDetail = false,
 ): Promise<{ changes: number }> {
   const readAt = new Date();
   const stages = await call(ctx, () => listV2Stages(api.id));
@@ -189,6 +200,32 @@ export async function syncV2Api(
     });
   }
   await upsertV2Api(ctx.scope, { ...api, kind }, readAt);
+  if (forceDetail || stored.routes === null) {
+    const routesReadAt = new Date();
+    const routes = await call(ctx, () => listV2Routes(api.id));
+    const words = stored.routes ? routesDiff(stored.routes, routes) : [];
+    await inventoryTransaction(async (tx) => {
+      await setV2ApiRoutes(ctx.scope, api.id, routes, routesReadAt, tx);
+      if (words.length === 0 || ctx.importing) return;
+      changes++;
+      await recordChange(
+        ctx.scope,
+        {
+          objectType: "v2-api",
+          apiId: api.id,
+          objectName: api.name,
+          kind: "updated",
+          source: "outside",
+          summary: words,
+          before: stored.routes,
+          after: routes,
+          windowStart: stored.detailAt,
+          windowEnd: routesReadAt,
+        },
+        tx,
+      );
+    });
+  }
   return { changes };
 }
 

@@ -167,6 +167,8 @@ async function v2FromInventory(actor: Actor, apiId: string) {
       routeSelectionExpression: row.api.routeSelectionExpression,
     },
     stages: row.stages,
+    /** Null until the sync has read this API's routes (it does when it first sees the API). */
+    routes: row.routes,
   };
 }
 

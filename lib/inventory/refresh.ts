@@ -37,7 +37,7 @@ async function ctx(): Promise<SyncCtx> {
 /**
  * Re-reads one object from AWS into the inventory now, recording what changed as outside changes — a person asked,
  * so these run at the interactive priority. REST API: GetRestApi, GetStages, GetDeployments, GetResources (4 calls);
- * HTTP/WebSocket API: GetApi, GetStages (2); usage plans: GetUsagePlans + GetUsagePlanKeys for changed plans.
+ * HTTP/WebSocket API: GetApi, GetStages, GetRoutes (3); usage plans: GetUsagePlans + GetUsagePlanKeys for changed plans.
  * Callers: the refresh-inventory action (ops.view) and page loaders reading through a missing object.
  */
 export async function refreshObject(target: { kind: "rest" | "v2" | "plans"; id?: string }): Promise<void> {
@@ -49,7 +49,7 @@ export async function refreshObject(target: { kind: "rest" | "v2" | "plans"; id?
       await syncRestApi(c, api, await storedRestApiState(c.scope, target.id), true);
     } else if (target.kind === "v2" && target.id) {
       const api = await getV2Api(target.id);
-      await syncV2Api(c, api, await storedV2ApiState(c.scope, target.id));
+      await syncV2Api(c, api, await storedV2ApiState(c.scope, target.id), true);
     } else if (target.kind === "plans") {
       const readAt = new Date();
       const plans = await listAwsPlans();

@@ -28,7 +28,7 @@ export const WATCH_RECHECK_MS = 10_000;
 const WATCH_REFRESH_MS = 3_000;
 /**
  * How often a sweep re-lists (GetRestApis, GetApis, GetUsagePlans) and re-reads the round-robin detail (one REST
- * API's GetDeployments + GetResources, two plans' GetUsagePlanKeys). In between, a sweep is one GetStages per known
+ * API's GetDeployments + GetResources, one HTTP/WebSocket API's GetRoutes, two plans' GetUsagePlanKeys). In between, a sweep is one GetStages per known
  * API and nothing else: at the default 2 calls/s that is what decides how soon an outside stage change is seen
  * (60 APIs: each every ~30 s), so the rest is spread thinner. A stage on an unknown deployment still gets its
  * detail at once, and the first sweep lists.
@@ -142,7 +142,12 @@ async function sweep(ctx: SyncCtx, what: { list: boolean; extras: boolean }) {
     : undefined;
   const checkRest = (a: RestApiDto) => async () =>
     syncRestApi(ctx, a, await storedRestApiState(scope, a.id), a.id === oldestDetail);
-  const checkV2 = (a: V2ApiDto) => async () => syncV2Api(ctx, a, await storedV2ApiState(scope, a.id));
+  // Likewise the HTTP/WebSocket API whose routes are oldest gets its GetRoutes re-read (1 call).
+  const oldestRoutes = what.extras
+    ? [...snap.v2Apis].sort((a, b) => (a.detailAt?.getTime() ?? 0) - (b.detailAt?.getTime() ?? 0))[0]?.id
+    : undefined;
+  const checkV2 = (a: V2ApiDto) => async () =>
+    syncV2Api(ctx, a, await storedV2ApiState(scope, a.id), a.id === oldestRoutes);
   for (const a of rest) work.set(`rest:${a.id}`, checkRest(a));
   for (const a of v2) work.set(`v2:${a.id}`, checkV2(a));
   // Checked longest ago first (new ones first of all), so each API waits one sweep between two checks however

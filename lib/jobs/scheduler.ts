@@ -10,7 +10,7 @@ import { withPriority } from "@/lib/aws/priority";
 import { finalizeDueInvoices } from "@/lib/invoices/finalize-due";
 import { runUsageSync } from "@/lib/usage/sync";
 import { runInventorySync } from "@/lib/inventory/sync";
-import { runPortalSync } from "@/lib/portal/sync";
+import { PORTAL_SYNC_EVERY_MS, runPortalSync } from "@/lib/portal/sync";
 import { runPartnerAlerts } from "@/lib/alerts/evaluate";
 
 /**
@@ -40,9 +40,10 @@ export const JOBS = {
   },
   // Keeps the gateway inventory the operator pages read (lib/inventory): a paced sweep, watched objects first.
   "inventory-sync": { everyMs: 5_000, leaseMs: 2 * 60_000, run: () => runInventorySync() },
-  // Fetches each new deployment's OpenAPI document once and publishes the partner changelog (lib/portal).
+  // Fetches each new deployment's OpenAPI document once and publishes the partner changelog, and stores the
+  // deployment summaries the stage page's impact card reads (lib/portal).
   "portal-sync": {
-    everyMs: 30_000,
+    everyMs: PORTAL_SYNC_EVERY_MS,
     leaseMs: 2 * 60_000,
     run: () => withPriority("inventory", () => runPortalSync()),
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffApiSummary, diffOpenApi } from "./diff";
+import { apiSummaryOf, diffApiSummary, diffOpenApi } from "./diff";
 import { exampleOperation, type OpenApiDoc } from "./openapi";
 
 const base: OpenApiDoc = {
@@ -121,5 +121,46 @@ describe("exampleOperation", () => {
     delete (onlyParam.paths!["/orders"] as Record<string, unknown>).get;
     expect(exampleOperation(onlyParam)?.key).toBe("GET /orders/{id}");
     expect(exampleOperation({ paths: {} })).toBeNull();
+  });
+});
+
+describe("apiSummaryOf", () => {
+  const schemes = {
+    api_key: { type: "apiKey", name: "x-api-key", in: "header" },
+    sigv4: {
+      type: "apiKey",
+      name: "Authorization",
+      in: "header",
+      "x-amazon-apigateway-authtype": "awsSigv4",
+    },
+    lambda: { type: "apiKey", name: "Authorization", in: "header", "x-amazon-apigateway-authtype": "custom" },
+    keyAsQuery: { type: "apiKey", name: "x-api-key", in: "query" },
+  };
+  it.each<[string, unknown[] | undefined, boolean]>([
+    ["no security", undefined, false],
+    ["the API key scheme", [{ api_key: [] }], true],
+    ["IAM only", [{ sigv4: [] }], false],
+    ["a Lambda authorizer only", [{ lambda: [] }], false],
+    ["a Lambda authorizer and the key", [{ lambda: [], api_key: [] }], true],
+    ["an apiKey scheme that is not API Gateway's header", [{ keyAsQuery: [] }], false],
+  ])("%s", (_name, security, expected) => {
+    const doc = {
+      paths: { "/pets": { get: security ? { security } : {} } },
+      components: { securitySchemes: schemes },
+    };
+    expect(apiSummaryOf(doc)).toEqual({ "/pets": { GET: { apiKeyRequired: expected } } });
+  });
+  it("keys ANY and every path, and trusts the name api_key when schemes are missing", () => {
+    expect(
+      apiSummaryOf({
+        paths: {
+          "/": { "x-amazon-apigateway-any-method": { security: [{ api_key: [] }] } },
+          "/a": { post: {}, options: {} },
+        },
+      }),
+    ).toEqual({
+      "/": { ANY: { apiKeyRequired: true } },
+      "/a": { POST: { apiKeyRequired: false }, OPTIONS: { apiKeyRequired: false } },
+    });
   });
 });

@@ -110,3 +110,15 @@ export function diffApiSummary(before: ApiSummary, after: ApiSummary): Operation
     (x, y) => Number(y.breaking) - Number(x.breaking) || x.operation.localeCompare(y.operation),
   );
 }
+
+/**
+ * A deployment's API summary derived from its exported OpenAPI document (portal_api_doc) instead of asking AWS
+ * (GetDeployment ?embed=apisummary): the same operations, keyed path → method, with `apiKeyRequired`.
+ * test/portal.int.test.ts checks that both agree on the Local Gateway.
+ */
+export function apiSummaryOf(doc: OpenApiDoc): ApiSummary {
+  const out: ApiSummary = {};
+  for (const op of operationsOf(doc))
+    (out[op.path] ??= {})[op.method] = { apiKeyRequired: op.apiKeyRequired };
+  return out;
+}

@@ -19,6 +19,12 @@ export type OperationShape = {
   path: string;
   summary: string | null;
   keyRequired: boolean;
+  /**
+   * The method requires an API Gateway API key (`apiKeyRequired`): a security requirement naming the export's
+   * API-key scheme (`api_key`: apiKey in the `x-api-key` header), not an authorizer's or IAM's. `keyRequired` is
+   * any security at all.
+   */
+  apiKeyRequired: boolean;
   params: OperationParam[];
   bodyRequired: boolean;
   /** Required top-level fields of the JSON request body. */
@@ -61,6 +67,22 @@ function bodyFields(doc: OpenApiDoc, op: Obj): { name: string; required: boolean
     .map((name) => ({ name, required: required.has(name) }));
 }
 
+function isApiKeyScheme(doc: OpenApiDoc, name: string): boolean {
+  const scheme = doc.components?.securitySchemes?.[name];
+  // AWS names it "api_key"; without its definition the name is all there is to go on.
+  if (!isObj(scheme)) return name === "api_key";
+  return (
+    scheme.type === "apiKey" &&
+    scheme.in === "header" &&
+    String(scheme.name).toLowerCase() === "x-api-key" &&
+    scheme["x-amazon-apigateway-authtype"] === undefined
+  );
+}
+
+const requiresApiKey = (doc: OpenApiDoc, op: Obj): boolean =>
+  Array.isArray(op.security) &&
+  op.security.some((req) => isObj(req) && Object.keys(req).some((name) => isApiKeyScheme(doc, name)));
+
 export function operationsOf(doc: OpenApiDoc): OperationShape[] {
   const out: OperationShape[] = [];
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
@@ -79,6 +101,7 @@ export function operationsOf(doc: OpenApiDoc): OperationShape[] {
         path,
         summary: typeof op.summary === "string" ? op.summary : null,
         keyRequired: Array.isArray(op.security) && op.security.length > 0,
+        apiKeyRequired: requiresApiKey(doc, op),
         params,
         bodyRequired: isObj(op.requestBody) && op.requestBody.required === true,
         bodyFields: bodyFields(doc, op),

@@ -68,3 +68,13 @@ export type HttpStageDto = {
   lastUpdatedDate: string | null;
   createdDate: string | null;
 };
+
+/** A route of an HTTP or WebSocket API (GetRoutes), as the API page shows it. */
+export type V2RouteDto = {
+  id: string;
+  routeKey: string;
+  /** "integrations/<id>", or null for a route without a target (WebSocket routes may have none). */
+  target: string | null;
+  apiKeyRequired: boolean;
+  authorizationType: string;
+};

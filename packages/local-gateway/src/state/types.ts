@@ -305,6 +305,22 @@ export interface V2Stage {
   tags: Record<string, string>;
 }
 
+/** A v2 route (HTTP: "GET /pets" or "$default"; WebSocket: "$connect", "$disconnect", "$default" or a custom key). */
+export interface V2Route {
+  routeId: string;
+  routeKey: string;
+  /** "integrations/<integrationId>"; integrations themselves are not modelled. */
+  target?: string;
+  apiKeyRequired: boolean;
+  authorizationType: "NONE" | "AWS_IAM" | "CUSTOM" | "JWT";
+  authorizerId?: string;
+  authorizationScopes?: string[];
+  operationName?: string;
+  routeResponseSelectionExpression?: string;
+  modelSelectionExpression?: string;
+  apiGatewayManaged?: boolean;
+}
+
 export interface V2Api {
   apiId: string;
   name: string;
@@ -318,6 +334,8 @@ export interface V2Api {
   tags: Record<string, string>;
   stages: Record<string, V2Stage>;
   deployments: Record<string, V2Deployment>;
+  /** By route id (absent in state files written before routes existed). */
+  routes?: Record<string, V2Route>;
 }
 
 export interface GatewayState {

@@ -4,6 +4,7 @@ import type { RouteDef } from "../routes";
 import type { V2Api } from "../state/types";
 import { body, compact, newId, optBool, optString, optStringMap } from "../v1/common";
 import { findV2Api, iso, pageV2 } from "./common";
+import { createQuickRoute } from "./api-routes";
 import { createManagedDefaultStage } from "./stages";
 
 /**
@@ -56,10 +57,13 @@ function createApi(ctx: OpContext): Reply {
     tags: optStringMap(b, "tags") ?? {},
     stages: {},
     deployments: {},
+    routes: {},
   });
-  // Quick create (a target) also creates the managed, auto-deployed $default stage.
+  // Quick create (a target) also creates the managed route (`routeKey`, default $default), its integration (not
+  // modelled: only its id, in the route's target) and the managed, auto-deployed $default stage.
   if (optString(b, "target")) {
     if (protocolType !== "HTTP") throw badRequest("Quick create (target) is supported for HTTP APIs only");
+    createQuickRoute(api, optString(b, "routeKey"));
     createManagedDefaultStage(api, ctx.gw.clock.now());
   }
   ctx.gw.state.v2Apis[api.apiId] = api;

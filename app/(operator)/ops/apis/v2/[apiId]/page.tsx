@@ -10,6 +10,7 @@ import { formatDateTime } from "@/lib/format";
 import { loadHttpApi } from "@/lib/apis/loaders";
 import { readPage } from "@/lib/page-read";
 import { Freshness } from "@/components/inventory/freshness";
+import { RoutesTable } from "./_components/routes-table";
 
 export const metadata: Metadata = { title: "HTTP / WebSocket API" };
 
@@ -18,7 +19,7 @@ export default async function V2ApiPage({ params }: { params: Promise<{ apiId: s
   const { apiId } = await params;
   const read = await readPage(loadHttpApi(actor, apiId));
   if (!read.ok) return <PageReadError message={read.message} />;
-  const { api, stages } = read.data;
+  const { api, stages, routes } = read.data;
   return (
     <>
       <PageHeader
@@ -40,7 +41,8 @@ export default async function V2ApiPage({ params }: { params: Promise<{ apiId: s
         {api.endpoint ? <CopyButton value={api.endpoint} label="Copy the endpoint" /> : null}
         <span>· created {api.createdDate ? formatDateTime(api.createdDate) : "—"}</span>
       </div>
-      <Table>
+      <h2 className="mb-2 text-lg font-semibold">Stages</h2>
+      <Table aria-label="Stages">
         <TableHeader>
           <TableRow>
             <TableHead>Stage</TableHead>
@@ -75,6 +77,8 @@ export default async function V2ApiPage({ params }: { params: Promise<{ apiId: s
       {stages.length === 0 ? (
         <p className="mt-4 text-sm text-muted-foreground">This API has no stages.</p>
       ) : null}
+      <h2 className="mt-8 mb-2 text-lg font-semibold">Routes</h2>
+      <RoutesTable routes={routes} websocket={api.kind === "WEBSOCKET"} />
     </>
   );
 }

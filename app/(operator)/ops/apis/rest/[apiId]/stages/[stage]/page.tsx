@@ -41,6 +41,7 @@ export default async function RestStagePage({
   const [rollouts, changes, impact] = await Promise.all([
     loadRollouts(actor, { restApiId: api.id, stageName: stage.stageName }),
     loadStageChanges(actor, api.id, stage.stageName),
+    // Stored summaries only (the portal sync fills them in the background): no AWS call on a page view.
     manage
       ? loadDeploymentImpact(actor, {
           restApiId: api.id,

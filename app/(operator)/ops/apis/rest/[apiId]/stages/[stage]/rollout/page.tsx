@@ -29,14 +29,21 @@ export default async function StartRolloutPage({
   const newestFirst = [...deployments].sort((a, b) =>
     (b.createdDate ?? "").localeCompare(a.createdDate ?? ""),
   );
-  // Before the canary starts: what the newest deployment, or a new one of the current definition, changes.
-  const impact = await loadDeploymentImpact(actor, {
-    restApiId: api.id,
-    stage: stage.stageName,
-    servingDeploymentId: stage.deploymentId,
-    toDeploymentId: stage.canary?.deploymentId ?? newestFirst[0]?.id ?? null,
-    currentMethods: methods.length > 0 ? methods : null,
-  }).catch(() => null);
+  // Before the canary starts: what the newest deployment, or a new one of the current definition, changes. Stored
+  // summaries (and exported documents) first; a deployment neither describes is read live — one GetDeployment per
+  // chosen deployment, kept — because opening the wizard is an explicit operator action, unlike the stage page,
+  // which reads only what the portal sync stored.
+  const impact = await loadDeploymentImpact(
+    actor,
+    {
+      restApiId: api.id,
+      stage: stage.stageName,
+      servingDeploymentId: stage.deploymentId,
+      toDeploymentId: stage.canary?.deploymentId ?? newestFirst[0]?.id ?? null,
+      currentMethods: methods.length > 0 ? methods : null,
+    },
+    { readMissing: "live" },
+  ).catch(() => null);
   return (
     <>
       <PageHeader
