@@ -4,7 +4,7 @@ import {
   GetStageCommand,
   GetUsagePlansCommand,
 } from "@aws-sdk/client-api-gateway";
-import { GetApisCommand } from "@aws-sdk/client-apigatewayv2";
+import { GetApisCommand, GetRoutesCommand } from "@aws-sdk/client-apigatewayv2";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startTestGateway, type TestGateway } from "../test-helpers";
 import { TENANT_TAG } from "./definitions";
@@ -37,14 +37,18 @@ async function counts(): Promise<Record<string, number>> {
     plans: (await t.v1.send(new GetUsagePlansCommand({ limit: 500 }))).items?.length ?? 0,
     keys: (await t.v1.send(new GetApiKeysCommand({ limit: 500 }))).items?.length ?? 0,
     v2Apis: (await t.v2.send(new GetApisCommand({}))).Items?.length ?? 0,
+    routes: (await routeKeys(first.httpApiId)).length + (await routeKeys(first.webSocketApiId)).length,
   };
 }
+const routeKeys = async (apiId: string) =>
+  ((await t.v2.send(new GetRoutesCommand({ ApiId: apiId }))).Items ?? []).map((r) => r.RouteKey).sort();
 
 it("creates the demo account and nothing more when run again", async () => {
-  expect(await counts()).toEqual({ restApis: 2, plans: 3, keys: 4, v2Apis: 2 });
+  expect(await counts()).toEqual({ restApis: 2, plans: 3, keys: 4, v2Apis: 2, routes: 5 });
   const again = await seedDemo({ endpoint: t.gw.url, upstreamUrl: up.url, tenants });
   expect(again).toEqual(first);
-  expect(await counts()).toEqual({ restApis: 2, plans: 3, keys: 4, v2Apis: 2 });
+  expect(await counts()).toEqual({ restApis: 2, plans: 3, keys: 4, v2Apis: 2, routes: 5 });
+  expect(await routeKeys(first.httpApiId)).toEqual(["GET /notifications/{id}", "POST /notifications"]);
   expect(first.keys.map((k) => k.plan)).toEqual(["Bronze", "Silver", "Gold", "Bronze"]);
 });
 

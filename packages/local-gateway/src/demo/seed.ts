@@ -29,6 +29,8 @@ import {
 import {
   ApiGatewayV2Client,
   CreateApiCommand,
+  CreateRouteCommand,
+  GetRoutesCommand,
   CreateStageCommand as CreateV2StageCommand,
   GetApisCommand,
   GetStagesCommand as GetV2StagesCommand,
@@ -209,6 +211,19 @@ async function ensureKey(
   return { tenantId: tenant.id, keyId, value: key.value as string, plan };
 }
 
+const DEMO_ROUTES: Record<"HTTP" | "WEBSOCKET", [string, boolean][]> = {
+  HTTP: [
+    ["POST /notifications", false],
+    ["GET /notifications/{id}", false],
+  ],
+  WEBSOCKET: [
+    // API keys on a WebSocket API are checked when the connection opens.
+    ["$connect", true],
+    ["$disconnect", false],
+    ["sendMessage", false],
+  ],
+};
+
 async function ensureV2Api(
   client: ApiGatewayV2Client,
   name: string,
@@ -228,6 +243,19 @@ async function ensureV2Api(
     );
     apiId = created.ApiId as string;
   }
+  // A few routes, so the console's API page has something to show (CreateRoute; the targets are illustrative).
+  const routes = await client.send(new GetRoutesCommand({ ApiId: apiId, MaxResults: "500" }));
+  const have = new Set((routes.Items ?? []).map((r) => r.RouteKey));
+  for (const [routeKey, apiKeyRequired] of DEMO_ROUTES[protocolType])
+    if (!have.has(routeKey))
+      await client.send(
+        new CreateRouteCommand({
+          ApiId: apiId,
+          RouteKey: routeKey,
+          Target: `integrations/${routeKey.replace(/[^A-Za-z0-9]/g, "").toLowerCase() || "default"}`,
+          ApiKeyRequired: apiKeyRequired,
+        }),
+      );
   const stages = await client.send(new GetV2StagesCommand({ ApiId: apiId }));
   if (!stages.Items?.some((s) => s.StageName === stageName)) {
     // AWS supports autoDeploy on HTTP APIs only.
