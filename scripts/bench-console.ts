@@ -9,7 +9,8 @@
 // read the inventory, i.e. its first sync is done), BENCH_SOLO_VIEWS (70: before the load, one operator alone
 // loads that many pages of the same mix one at a time — per page p50/p95 uncontended, the server's own cost of a
 // view; 0 = skip), BENCH_THINK_MS (0: after the closed-loop load, which stays as it is and is what the goals judge,
-// a second load of BENCH_SECONDS where each operator waits that long between views, printed on extra lines).
+// a second load of BENCH_SECONDS where each operator waits about that long between views — uniform 0.5–1.5×, their
+// starts spread — printed on extra lines).
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -224,7 +225,7 @@ try {
     const t = inv.thinking;
     const good = t.views.filter((v) => v.status === 200 && !v.throttled).length;
     console.log(
-      `\n[inventory, ${OPERATORS} operators thinking ${THINK_MS} ms between views, ${SECONDS} s; not what the goals judge] ${fmt(good / (t.wallMs / 1000), 2)} good views/s, errors ${t.views.length - good}`,
+      `\n[inventory, ${OPERATORS} operators thinking ~${THINK_MS} ms between views, ${SECONDS} s; not what the goals judge] ${fmt(good / (t.wallMs / 1000), 2)} good views/s, errors ${t.views.length - good}`,
     );
     for (const kind of PAGE_KINDS) {
       const k = t.views.filter((v) => v.kind === kind).map((v) => v.ms);

@@ -90,7 +90,11 @@ export async function runOperators(opts: {
   maxViews: number;
   /** Receives the body of slow views (BENCH_DUMP=1), to see what a slow page showed. */
   dump?: (kind: PageKind, body: string) => void;
-  /** Pause between one view's arrival and the operator's next request (0 = closed loop, no think time). */
+  /**
+   * Mean pause between one view's arrival and the operator's next request (0 = closed loop, no think time). Each
+   * pause is uniform in 0.5–1.5 × thinkMs and operators start spread over one pause: with a fixed pause and a common
+   * start all operators would stay in step and arrive as bursts of `cookies.length` at once.
+   */
   thinkMs?: number;
 }): Promise<{ views: View[]; wallMs: number }> {
   const views: View[] = [];
@@ -98,6 +102,8 @@ export async function runOperators(opts: {
   const end = t0 + opts.durationMs;
   await Promise.all(
     opts.cookies.map(async (cookie, op) => {
+      const thinkMs = opts.thinkMs ?? 0;
+      if (thinkMs > 0) await new Promise((res) => setTimeout(res, (op / opts.cookies.length) * thinkMs));
       for (let n = 0; performance.now() < end && views.length < opts.maxViews; n++) {
         const page = pageFor(opts.estate, op, n);
         const r = await load(opts.url, cookie, page.path, opts.timeoutMs);
@@ -109,7 +115,7 @@ export async function runOperators(opts: {
           throttled: r.throttled,
           timedOut: r.timedOut,
         });
-        const think = Math.min(opts.thinkMs ?? 0, end - performance.now());
+        const think = Math.min(thinkMs * (0.5 + Math.random()), end - performance.now());
         if (think > 0) await new Promise((res) => setTimeout(res, think));
       }
     }),
