@@ -6,7 +6,11 @@
 // AWS calls/s as the gateway counted them each second, 429s, the detection delay of a change made straight to the
 // gateway, and pass/fail against the issue's goals. Env: BENCH_SECONDS (60), BENCH_OPERATORS (20),
 // AWS_CONTROL_PLANE_RPS (2), BENCH_PORT (a free one), BENCH_WARMUP_MAX_S (420: the inventory run waits until the pages
-// read the inventory, i.e. its first sync is done).
+// read the inventory, i.e. its first sync is done), BENCH_SOLO_VIEWS (70: before the load, one operator alone
+// loads that many pages of the same mix one at a time — per page p50/p95 uncontended, the server's own cost of a
+// view; 0 = skip), BENCH_THINK_MS (0: after the closed-loop load, which stays as it is and is what the goals judge,
+// a second load of BENCH_SECONDS where each operator waits about that long between views — uniform 0.5–1.5×, their
+// starts spread — printed on extra lines).
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -25,9 +29,13 @@ const OPERATORS = Number(process.env.BENCH_OPERATORS ?? 20);
 const BUDGET = Number(process.env.AWS_CONTROL_PLANE_RPS ?? 2);
 const BURST = Number(process.env.AWS_CONTROL_PLANE_BURST ?? Math.max(1, Math.ceil(BUDGET)));
 const WARMUP_MAX_S = Number(process.env.BENCH_WARMUP_MAX_S ?? 420);
+const SOLO_VIEWS = Number(process.env.BENCH_SOLO_VIEWS ?? 70);
+const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 0);
 const TIMEOUT_MS = 30_000;
 const PASSWORD = "bench-password-123";
 const EMAIL = "bench-operator@bench.test";
+
+const fmt = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : "—");
 
 const deadline = setTimeout(() => {
   console.error("bench:console: gave up after 25 minutes");
@@ -39,7 +47,7 @@ const { createGateway } = await import("@tollgate/local-gateway");
 const { setControlLimits } = await import("@tollgate/local-gateway/testing");
 const { seedGateway } = await import("./lib/bench-console/seed-gateway");
 const { ensureBuild, startConsole } = await import("./lib/bench-console/server");
-const { PAGE_KINDS, pct, runOperators, sampleGateway, signIn, load } =
+const { PAGE_KINDS, pct, runOperators, runSolo, sampleGateway, signIn, load } =
   await import("./lib/bench-console/load");
 const { measureDetection } = await import("./lib/bench-console/detection");
 const { waitForInventory, budgetCounters, readsFrom } = await import("./lib/bench-console/warmup");
@@ -104,6 +112,19 @@ try {
             })
           : undefined;
       if (warm) console.log(`[${mode}] warm-up: ${warm}`);
+      // Uncontended cost per view: the inventory run only (a live view waits for the AWS budget, not the CPU).
+      const solo =
+        mode === "inventory" && SOLO_VIEWS > 0
+          ? await runSolo({
+              url: app.url,
+              cookie: cookies[0]!,
+              estate,
+              views: SOLO_VIEWS,
+              operators: OPERATORS,
+              timeoutMs: TIMEOUT_MS,
+            })
+          : undefined;
+      if (solo) printSolo(mode, solo);
       const before = await budgetCounters(app.url, cookies[0]!);
       const sampler = sampleGateway(gw.url);
       const run = await runOperators({
@@ -119,6 +140,18 @@ try {
           : undefined,
       });
       const rates = await sampler.stop();
+      const thinking =
+        mode === "inventory" && THINK_MS > 0
+          ? await runOperators({
+              url: app.url,
+              cookies,
+              estate,
+              durationMs: SECONDS * 1000,
+              timeoutMs: TIMEOUT_MS,
+              maxViews: 200_000,
+              thinkMs: THINK_MS,
+            })
+          : undefined;
       const lastPage = await load(app.url, cookies[0]!, stagePath, TIMEOUT_MS);
       console.log(`[${mode}] after the load, a stage page reads from: ${readsFrom(lastPage.body)}`);
       const after = await budgetCounters(app.url, cookies[0]!);
@@ -126,9 +159,22 @@ try {
         mode === "inventory"
           ? await measureDetection({ gatewayUrl: gw.url, app: app.url, cookie: cookies[0]!, estate, load })
           : undefined;
-      return { mode, run, rates, throttled429: after.throttled - before.throttled, detection };
+      return { mode, run, rates, throttled429: after.throttled - before.throttled, detection, thinking };
     } finally {
       await app.stop();
+    }
+  }
+
+  function printSolo(mode: string, views: Awaited<ReturnType<typeof runSolo>>) {
+    const ms = views.map((v) => v.ms);
+    console.log(
+      `[${mode}] one operator alone, ${views.length} views one at a time (server cost per view): all pages p50 ${fmt(pct(ms, 50))} ms, p95 ${fmt(pct(ms, 95))} ms; errors ${views.filter((v) => v.status !== 200 || v.throttled).length}`,
+    );
+    for (const kind of PAGE_KINDS) {
+      const k = views.filter((v) => v.kind === kind).map((v) => v.ms);
+      console.log(
+        `  solo ${kind.padEnd(14)} p50 ${fmt(pct(k, 50)).padStart(6)} ms  p95 ${fmt(pct(k, 95)).padStart(6)} ms  (${k.length} views)`,
+      );
     }
   }
 
@@ -139,7 +185,6 @@ try {
     console.log(`[${mode}] ${r.run.views.length} views in ${(r.run.wallMs / 1000).toFixed(1)} s`);
   }
 
-  const fmt = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : "—");
   const viewsPerSecond = (r: Result) =>
     r.run.views.filter((v) => v.status === 200 && !v.throttled).length / (r.run.wallMs / 1000);
   console.log(
@@ -176,6 +221,19 @@ try {
       ),
     ),
   );
+  if (inv.thinking) {
+    const t = inv.thinking;
+    const good = t.views.filter((v) => v.status === 200 && !v.throttled).length;
+    console.log(
+      `\n[inventory, ${OPERATORS} operators thinking ~${THINK_MS} ms between views, ${SECONDS} s; not what the goals judge] ${fmt(good / (t.wallMs / 1000), 2)} good views/s, errors ${t.views.length - good}`,
+    );
+    for (const kind of PAGE_KINDS) {
+      const k = t.views.filter((v) => v.kind === kind).map((v) => v.ms);
+      console.log(
+        `  think ${kind.padEnd(14)} p50 ${fmt(pct(k, 50)).padStart(6)} ms  p95 ${fmt(pct(k, 95)).padStart(6)} ms  (${k.length} views)`,
+      );
+    }
+  }
   const cp = inv.rates.controlPlane;
   const max10 = Math.max(
     0,

@@ -5,7 +5,14 @@ import { listAuditEvents } from "./audit";
 import { db } from "./client";
 import { forgetGoneKey, keyGaps, replaceKeyGaps } from "./drift";
 import { recordChange, recentOutsideChanges, stageChanges, touchWatch, watchedKeys } from "./gateway-changes";
-import { invRestApi, putRestStage, storedRestStage, upsertRestApi } from "./inventory";
+import {
+  deleteRestStage,
+  invApis,
+  invRestApi,
+  putRestStage,
+  storedRestStage,
+  upsertRestApi,
+} from "./inventory";
 
 const scope = () => ({ account: `acct${uid()}`, region: "us-east-1" });
 const stage = (restApiId: string, deploymentId: string): RestStageDto => ({
@@ -47,6 +54,29 @@ describe("inventory rows", () => {
     );
     expect(await invRestApi(operator, a, "x1")).not.toBeNull();
     expect(await invRestApi(operator, b, "x1")).toBeNull();
+  });
+});
+
+describe("list reads (memoized per replica)", () => {
+  it("show a write made through lib/db at once, however soon after the last read", async () => {
+    const s = scope();
+    const operator = await makeActor("operator");
+    const api = { id: "m1", name: "shop", description: null, createdDate: null, tags: { team: "a" } };
+    await upsertRestApi(s, api, new Date());
+    expect((await invApis(operator, s)).rest.map((a) => a.stages.length)).toEqual([0]);
+    await putRestStage(s, stage("m1", "d1"), new Date());
+    const [withStage] = (await invApis(operator, s)).rest;
+    expect(withStage?.stages).toEqual([{ restApiId: "m1", stageName: "prod", canaryPercent: null }]);
+    await upsertRestApi(s, { ...api, name: "shop-renamed", tags: { team: "b" } }, new Date());
+    expect((await invApis(operator, s)).rest[0]).toMatchObject({ name: "shop-renamed", tags: { team: "b" } });
+    await deleteRestStage(s, "m1", "prod");
+    expect((await invApis(operator, s)).rest[0]?.stages).toEqual([]);
+  });
+
+  it("still check the permission on every call", async () => {
+    const s = scope();
+    await invApis(await makeActor("operator"), s);
+    await expect(invApis(await makeActor("finance"), s)).rejects.toThrow();
   });
 });
 

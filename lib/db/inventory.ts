@@ -7,6 +7,7 @@ import type { DeploymentDto, HttpStageDto, RestStageDto } from "@/lib/stages/typ
 import type { MethodRefDto } from "@/lib/aws/rest-apis";
 import { stageVersion } from "@/lib/stages/version";
 import { db, type Tx } from "./client";
+import { bumpInventoryGeneration, memoInventoryRead } from "./inventory-memo";
 import {
   deployments as deploymentsSchema,
   httpStage,
@@ -98,19 +99,34 @@ export async function storedPlan(scope: InvScope, id: string) {
   return row ? { plan: planOf(row.data), keyCount: row.keyCount } : null;
 }
 
+/**
+ * Every write to the inventory's rows goes through here: the per-replica memo of list reads (inventory-memo.ts) is
+ * dropped before the write and again after it, so no read that overlapped it is served afterwards.
+ */
+async function written<T>(write: () => Promise<T>): Promise<T> {
+  bumpInventoryGeneration();
+  try {
+    return await write();
+  } finally {
+    bumpInventoryGeneration();
+  }
+}
+
 // ─── Writes ───────────────────────────────────────────────────────────────────────────────────────────
 export async function upsertRestApi(scope: InvScope, a: RestApiRow, at: Date, tx: Tx | typeof db = db) {
-  const data = {
-    name: a.name,
-    description: a.description,
-    createdDate: a.createdDate,
-    tags: toJson(a.tags),
-    syncedAt: at,
-  };
-  await tx.invRestApi.upsert({
-    where: { account_region_id: { ...scope, id: a.id } },
-    create: { ...scope, id: a.id, ...data },
-    update: data,
+  return written(async () => {
+    const data = {
+      name: a.name,
+      description: a.description,
+      createdDate: a.createdDate,
+      tags: toJson(a.tags),
+      syncedAt: at,
+    };
+    await tx.invRestApi.upsert({
+      where: { account_region_id: { ...scope, id: a.id } },
+      create: { ...scope, id: a.id, ...data },
+      update: data,
+    });
   });
 }
 
@@ -121,20 +137,24 @@ export async function setRestApiDetail(
   detail: { methods?: MethodRefDto[]; deployments?: DeploymentDto[] },
   at: Date,
 ) {
-  await db.invRestApi.updateMany({
-    where: { ...scope, id },
-    data: {
-      ...(detail.methods ? { methods: toJson(detail.methods) } : {}),
-      ...(detail.deployments ? { deployments: toJson(detail.deployments) } : {}),
-      detailAt: at,
-    },
+  return written(async () => {
+    await db.invRestApi.updateMany({
+      where: { ...scope, id },
+      data: {
+        ...(detail.methods ? { methods: toJson(detail.methods) } : {}),
+        ...(detail.deployments ? { deployments: toJson(detail.deployments) } : {}),
+        detailAt: at,
+      },
+    });
   });
 }
 
 /** A REST API and everything under it (stages). */
 export async function deleteRestApi(scope: InvScope, id: string, tx: Tx | typeof db = db) {
-  await tx.invRestStage.deleteMany({ where: { ...scope, restApiId: id } });
-  await tx.invRestApi.deleteMany({ where: { ...scope, id } });
+  return written(async () => {
+    await tx.invRestStage.deleteMany({ where: { ...scope, restApiId: id } });
+    await tx.invRestApi.deleteMany({ where: { ...scope, id } });
+  });
 }
 
 /**
@@ -142,20 +162,23 @@ export async function deleteRestApi(scope: InvScope, id: string, tx: Tx | typeof
  * landed while this read was in flight) is newer than what we hold, so it is kept. False when skipped.
  */
 export async function putRestStage(scope: InvScope, s: RestStageDto, readAt: Date, tx: Tx | typeof db = db) {
-  const data = {
-    data: toJson(s),
-    digest: stageVersion(s),
-    deploymentId: s.deploymentId,
-    canaryPercent: s.canary?.percentTraffic ?? null,
-    lastUpdatedDate: s.lastUpdatedDate,
-    syncedAt: readAt,
-  };
-  const key = { ...scope, restApiId: s.restApiId, stageName: s.stageName };
-  const updated = await tx.invRestStage.updateMany({ where: { ...key, syncedAt: { lte: readAt } }, data });
-  if (updated.count > 0) return true;
-  if (await tx.invRestStage.findUnique({ where: { account_region_restApiId_stageName: key } })) return false;
-  await tx.invRestStage.create({ data: { ...key, ...data } });
-  return true;
+  return written(async () => {
+    const data = {
+      data: toJson(s),
+      digest: stageVersion(s),
+      deploymentId: s.deploymentId,
+      canaryPercent: s.canary?.percentTraffic ?? null,
+      lastUpdatedDate: s.lastUpdatedDate,
+      syncedAt: readAt,
+    };
+    const key = { ...scope, restApiId: s.restApiId, stageName: s.stageName };
+    const updated = await tx.invRestStage.updateMany({ where: { ...key, syncedAt: { lte: readAt } }, data });
+    if (updated.count > 0) return true;
+    if (await tx.invRestStage.findUnique({ where: { account_region_restApiId_stageName: key } }))
+      return false;
+    await tx.invRestStage.create({ data: { ...key, ...data } });
+    return true;
+  });
 }
 
 export async function deleteRestStage(
@@ -164,24 +187,28 @@ export async function deleteRestStage(
   stageName: string,
   tx: Tx | typeof db = db,
 ) {
-  await tx.invRestStage.deleteMany({ where: { ...scope, restApiId, stageName } });
+  return written(async () => {
+    await tx.invRestStage.deleteMany({ where: { ...scope, restApiId, stageName } });
+  });
 }
 
 export async function upsertV2Api(scope: InvScope, a: V2ApiRow, at: Date, tx: Tx | typeof db = db) {
-  const data = {
-    kind: a.kind,
-    name: a.name,
-    description: a.description,
-    createdDate: a.createdDate,
-    endpoint: a.endpoint,
-    tags: toJson(a.tags),
-    routeSelectionExpression: a.routeSelectionExpression,
-    syncedAt: at,
-  };
-  await tx.invV2Api.upsert({
-    where: { account_region_id: { ...scope, id: a.id } },
-    create: { ...scope, id: a.id, ...data },
-    update: data,
+  return written(async () => {
+    const data = {
+      kind: a.kind,
+      name: a.name,
+      description: a.description,
+      createdDate: a.createdDate,
+      endpoint: a.endpoint,
+      tags: toJson(a.tags),
+      routeSelectionExpression: a.routeSelectionExpression,
+      syncedAt: at,
+    };
+    await tx.invV2Api.upsert({
+      where: { account_region_id: { ...scope, id: a.id } },
+      create: { ...scope, id: a.id, ...data },
+      update: data,
+    });
   });
 }
 
@@ -197,24 +224,28 @@ export async function setV2ApiRoutes(
 }
 
 export async function deleteV2Api(scope: InvScope, id: string, tx: Tx | typeof db = db) {
-  await tx.invV2Stage.deleteMany({ where: { ...scope, apiId: id } });
-  await tx.invV2Api.deleteMany({ where: { ...scope, id } });
+  return written(async () => {
+    await tx.invV2Stage.deleteMany({ where: { ...scope, apiId: id } });
+    await tx.invV2Api.deleteMany({ where: { ...scope, id } });
+  });
 }
 
 /** As putRestStage, for an HTTP/WebSocket stage. */
 export async function putV2Stage(scope: InvScope, s: HttpStageDto, readAt: Date, tx: Tx | typeof db = db) {
-  const data = {
-    data: toJson(s),
-    digest: stageVersion(s),
-    lastUpdatedDate: s.lastUpdatedDate,
-    syncedAt: readAt,
-  };
-  const key = { ...scope, apiId: s.apiId, stageName: s.stageName };
-  const updated = await tx.invV2Stage.updateMany({ where: { ...key, syncedAt: { lte: readAt } }, data });
-  if (updated.count > 0) return true;
-  if (await tx.invV2Stage.findUnique({ where: { account_region_apiId_stageName: key } })) return false;
-  await tx.invV2Stage.create({ data: { ...key, ...data } });
-  return true;
+  return written(async () => {
+    const data = {
+      data: toJson(s),
+      digest: stageVersion(s),
+      lastUpdatedDate: s.lastUpdatedDate,
+      syncedAt: readAt,
+    };
+    const key = { ...scope, apiId: s.apiId, stageName: s.stageName };
+    const updated = await tx.invV2Stage.updateMany({ where: { ...key, syncedAt: { lte: readAt } }, data });
+    if (updated.count > 0) return true;
+    if (await tx.invV2Stage.findUnique({ where: { account_region_apiId_stageName: key } })) return false;
+    await tx.invV2Stage.create({ data: { ...key, ...data } });
+    return true;
+  });
 }
 
 export async function deleteV2Stage(
@@ -223,7 +254,9 @@ export async function deleteV2Stage(
   stageName: string,
   tx: Tx | typeof db = db,
 ) {
-  await tx.invV2Stage.deleteMany({ where: { ...scope, apiId, stageName } });
+  return written(async () => {
+    await tx.invV2Stage.deleteMany({ where: { ...scope, apiId, stageName } });
+  });
 }
 
 /** A usage plan as read at `readAt` (compare-and-set like putRestStage); keyCount only when it was counted. */
@@ -234,53 +267,80 @@ export async function putPlan(
   keyCount?: number,
   tx: Tx | typeof db = db,
 ) {
-  const data = {
-    name: p.name,
-    data: toJson(p),
-    digest: stageVersion(p),
-    syncedAt: readAt,
-    ...(keyCount !== undefined ? { keyCount, keysAt: readAt } : {}),
-  };
-  const key = { ...scope, id: p.id };
-  const updated = await tx.invUsagePlan.updateMany({ where: { ...key, syncedAt: { lte: readAt } }, data });
-  if (updated.count > 0) return true;
-  if (await tx.invUsagePlan.findUnique({ where: { account_region_id: key } })) return false;
-  await tx.invUsagePlan.create({ data: { ...key, ...data } });
-  return true;
+  return written(async () => {
+    const data = {
+      name: p.name,
+      data: toJson(p),
+      digest: stageVersion(p),
+      syncedAt: readAt,
+      ...(keyCount !== undefined ? { keyCount, keysAt: readAt } : {}),
+    };
+    const key = { ...scope, id: p.id };
+    const updated = await tx.invUsagePlan.updateMany({ where: { ...key, syncedAt: { lte: readAt } }, data });
+    if (updated.count > 0) return true;
+    if (await tx.invUsagePlan.findUnique({ where: { account_region_id: key } })) return false;
+    await tx.invUsagePlan.create({ data: { ...key, ...data } });
+    return true;
+  });
 }
 
 export async function deletePlanRow(scope: InvScope, id: string, tx: Tx | typeof db = db) {
-  await tx.invUsagePlan.deleteMany({ where: { ...scope, id } });
+  return written(async () => {
+    await tx.invUsagePlan.deleteMany({ where: { ...scope, id } });
+  });
 }
 
 // ─── Reads for pages (operators: ops.view) ────────────────────────────────────────────────────────────
+/**
+ * Every API with its stage names (no JSON but the tags): what the list pages show. Shared for a moment per replica
+ * (inventory-memo.ts: dropped by any inventory write here, at most MEMO_TTL_MS old otherwise); callers must not
+ * mutate the result.
+ */
 export async function invApis(actor: Actor, scope: InvScope) {
   assertCan(actor, "ops.view");
+  return memoInventoryRead(`apis:${scope.account}:${scope.region}`, () => readApis(scope));
+}
+
+const apiListColumns = { id: true, name: true, description: true, createdDate: true, tags: true } as const;
+
+async function readApis(scope: InvScope) {
   const [rest, restStages, v2, v2Stages] = await Promise.all([
-    db.invRestApi.findMany({ where: scope }),
+    db.invRestApi.findMany({ where: scope, select: { ...apiListColumns, syncedAt: true } }),
     db.invRestStage.findMany({
       where: scope,
       select: { restApiId: true, stageName: true, canaryPercent: true },
       orderBy: { stageName: "asc" },
     }),
-    db.invV2Api.findMany({ where: scope }),
+    db.invV2Api.findMany({
+      where: scope,
+      select: {
+        ...apiListColumns,
+        kind: true,
+        endpoint: true,
+        routeSelectionExpression: true,
+        syncedAt: true,
+      },
+    }),
     db.invV2Stage.findMany({
       where: scope,
       select: { apiId: true, stageName: true },
       orderBy: { stageName: "asc" },
     }),
   ]);
+  const byApi = <S extends object>(rows: S[], idOf: (s: S) => string) => {
+    const m = new Map<string, S[]>();
+    for (const r of rows) {
+      const list = m.get(idOf(r));
+      if (list) list.push(r);
+      else m.set(idOf(r), [r]);
+    }
+    return (id: string) => m.get(id) ?? [];
+  };
+  const restOf = byApi(restStages, (s) => s.restApiId);
+  const v2Of = byApi(v2Stages, (s) => s.apiId);
   return {
-    rest: rest.map((a) => ({
-      ...a,
-      tags: tagsOf(a.tags, "inv_rest_api"),
-      stages: restStages.filter((s) => s.restApiId === a.id),
-    })),
-    v2: v2.map((a) => ({
-      ...a,
-      tags: tagsOf(a.tags, "inv_v2_api"),
-      stages: v2Stages.filter((s) => s.apiId === a.id),
-    })),
+    rest: rest.map((a) => ({ ...a, tags: tagsOf(a.tags, "inv_rest_api"), stages: restOf(a.id) })),
+    v2: v2.map((a) => ({ ...a, tags: tagsOf(a.tags, "inv_v2_api"), stages: v2Of(a.id) })),
   };
 }
 
@@ -313,15 +373,19 @@ export async function invV2Api(actor: Actor, scope: InvScope, id: string) {
   };
 }
 
+/** Every usage plan, by name; memoized per replica like invApis (callers must not mutate the result). */
 export async function invPlans(actor: Actor, scope: InvScope) {
   assertCan(actor, "ops.view");
-  const rows = await db.invUsagePlan.findMany({ where: scope, orderBy: { name: "asc" } });
-  return rows.map((r) => ({ plan: planOf(r.data), keyCount: r.keyCount, syncedAt: r.syncedAt }));
+  return memoInventoryRead(`plans:${scope.account}:${scope.region}`, async () => {
+    const rows = await db.invUsagePlan.findMany({ where: scope, orderBy: { name: "asc" } });
+    return rows.map((r) => ({ plan: planOf(r.data), keyCount: r.keyCount, syncedAt: r.syncedAt }));
+  });
 }
 
 /** One transaction for an object row and its change event (lib/inventory writes them together). */
 export function inventoryTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.$transaction(fn);
+  // The writes inside bump the memo's generation before they commit; bump again once the commit is visible.
+  return written(() => db.$transaction(fn));
 }
 
 /** What the sync compares one REST API's fresh GetStages with: its stored stages and when it was last checked. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
 import { restEndpoint } from "@/lib/aws/rest-apis";
@@ -38,9 +39,21 @@ export async function inventoryReadable(scope: InvScope = inventoryScope()): Pro
 
 export const INVENTORY_JOB = "inventory-sync";
 
+// One render reads the sync state and an object's row several times (its loader, the freshness line, the
+// overview's cards): once per request is enough, and the "as of" line then describes exactly the row the page shows.
+// React's cache() is per request (render) and keyed by its arguments' identity, hence the primitive keys; outside a
+// render (jobs, route handlers, tests) it does not cache at all.
+const syncStateOf = cache((account: string, region: string) => getInvSyncState({ account, region }));
+const cachedRestApi = cache((actor: Actor, account: string, region: string, id: string) =>
+  invRestApi(actor, { account, region }, id),
+);
+const cachedV2Api = cache((actor: Actor, account: string, region: string, id: string) =>
+  invV2Api(actor, { account, region }, id),
+);
+
 async function inventoryPhase(scope: InvScope): Promise<"off" | "warming" | "ready"> {
   if (env.INVENTORY_READS === "off") return "off";
-  const state = await getInvSyncState(scope);
+  const state = await syncStateOf(scope.account, scope.region);
   if (state?.lastSweepAt) return "ready";
   // The first sweep runs under its job's lease; a sweep that died with its replica lets go within the lease time.
   return state?.sweepStartedAt && (await leaseHeld(INVENTORY_JOB)) ? "warming" : "off";
@@ -58,8 +71,13 @@ function watch(scope: InvScope, key: string) {
 
 const notFound = (what: string) => new AppError("not_found", `${what} was not found in API Gateway.`);
 
-async function readThrough<T>(load: () => Promise<T | null>, target: { kind: "rest" | "v2"; id: string }) {
-  const first = await load();
+/** `firstLoad` (default `load`): the first look, which may come from the request's cache; after a refresh, `load`. */
+async function readThrough<T>(
+  load: () => Promise<T | null>,
+  target: { kind: "rest" | "v2"; id: string },
+  firstLoad = load,
+) {
+  const first = await firstLoad();
   if (first) return first;
   try {
     await refreshObject(target);
@@ -98,9 +116,15 @@ export async function invLoadApiList(actor: Actor): Promise<ApiSummaryDto[]> {
   ].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 }
 
-async function restApiFromInventory(actor: Actor, restApiId: string) {
+/** `fresh`: after a read-through, skip the request's copy (it may be the miss that caused the read-through). */
+async function restApiFromInventory(actor: Actor, restApiId: string, fresh = false) {
   const scope = inventoryScope();
-  const row = await readThrough(() => invRestApi(actor, scope, restApiId), { kind: "rest", id: restApiId });
+  const load = () => invRestApi(actor, scope, restApiId);
+  const row = await readThrough(
+    load,
+    { kind: "rest", id: restApiId },
+    fresh ? load : () => cachedRestApi(actor, scope.account, scope.region, restApiId),
+  );
   if (!row) throw notFound("This REST API");
   watch(scope, `rest:${restApiId}`);
   const api = {
@@ -137,7 +161,7 @@ export async function invLoadRestStage(actor: Actor, restApiId: string, stageNam
   if (!stage) {
     // A stage created a moment ago (outside Tollgate): read the API through once before saying it does not exist.
     await readThrough(async () => null, { kind: "rest", id: restApiId });
-    ({ api, row } = await restApiFromInventory(actor, restApiId));
+    ({ api, row } = await restApiFromInventory(actor, restApiId, true));
     stage = row.stages.find((s) => s.stageName === stageName);
   }
   if (!stage) throw notFound(`Stage ${stageName}`);
@@ -152,7 +176,11 @@ export async function invLoadRestStage(actor: Actor, restApiId: string, stageNam
 
 async function v2FromInventory(actor: Actor, apiId: string) {
   const scope = inventoryScope();
-  const row = await readThrough(() => invV2Api(actor, scope, apiId), { kind: "v2", id: apiId });
+  const row = await readThrough(
+    () => invV2Api(actor, scope, apiId),
+    { kind: "v2", id: apiId },
+    () => cachedV2Api(actor, scope.account, scope.region, apiId),
+  );
   if (!row) throw notFound("This API");
   watch(scope, `v2:${apiId}`);
   return {
@@ -214,13 +242,16 @@ export async function freshness(
   if (phase === "off") return { asOf: null, live: true, warming: false };
   const warming = phase === "warming";
   if (target.kind === "all") {
-    const s = await getInvSyncState(scope);
+    const s = await syncStateOf(scope.account, scope.region);
     return { asOf: s?.lastSweepAt?.toISOString() ?? null, live: false, warming };
   }
+  // The row the page itself read in this request; read again when that was a miss (a read-through may have filled it).
   const row =
     target.kind === "rest"
-      ? await invRestApi(actor, scope, target.id)
-      : await invV2Api(actor, scope, target.id);
+      ? ((await cachedRestApi(actor, scope.account, scope.region, target.id)) ??
+        (await invRestApi(actor, scope, target.id)))
+      : ((await cachedV2Api(actor, scope.account, scope.region, target.id)) ??
+        (await invV2Api(actor, scope, target.id)));
   return { asOf: row?.api.syncedAt.toISOString() ?? null, live: false, warming };
 }
 

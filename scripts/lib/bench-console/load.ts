@@ -90,12 +90,20 @@ export async function runOperators(opts: {
   maxViews: number;
   /** Receives the body of slow views (BENCH_DUMP=1), to see what a slow page showed. */
   dump?: (kind: PageKind, body: string) => void;
+  /**
+   * Mean pause between one view's arrival and the operator's next request (0 = closed loop, no think time). Each
+   * pause is uniform in 0.5–1.5 × thinkMs and operators start spread over one pause: with a fixed pause and a common
+   * start all operators would stay in step and arrive as bursts of `cookies.length` at once.
+   */
+  thinkMs?: number;
 }): Promise<{ views: View[]; wallMs: number }> {
   const views: View[] = [];
   const t0 = performance.now();
   const end = t0 + opts.durationMs;
   await Promise.all(
     opts.cookies.map(async (cookie, op) => {
+      const thinkMs = opts.thinkMs ?? 0;
+      if (thinkMs > 0) await new Promise((res) => setTimeout(res, (op / opts.cookies.length) * thinkMs));
       for (let n = 0; performance.now() < end && views.length < opts.maxViews; n++) {
         const page = pageFor(opts.estate, op, n);
         const r = await load(opts.url, cookie, page.path, opts.timeoutMs);
@@ -107,10 +115,35 @@ export async function runOperators(opts: {
           throttled: r.throttled,
           timedOut: r.timedOut,
         });
+        const think = Math.min(thinkMs * (0.5 + Math.random()), end - performance.now());
+        if (think > 0) await new Promise((res) => setTimeout(res, think));
       }
     }),
   );
   return { views, wallMs: performance.now() - t0 };
+}
+
+/**
+ * One operator alone, one view at a time over the same page mix (all operators' first pages in turn): with nothing
+ * else in flight a view's time is the server's own cost of rendering it.
+ */
+export async function runSolo(opts: {
+  url: string;
+  cookie: string;
+  estate: BenchEstate;
+  views: number;
+  operators: number;
+  timeoutMs: number;
+}): Promise<View[]> {
+  const views: View[] = [];
+  for (let i = 0; i < opts.views; i++) {
+    // Operators in turn, with n chosen so the mix's kinds come in their order (op + n ≡ i).
+    const op = i % opts.operators;
+    const page = pageFor(opts.estate, op, i - op + 7 * opts.operators);
+    const r = await load(opts.url, opts.cookie, page.path, opts.timeoutMs);
+    views.push({ kind: page.kind, ms: r.ms, status: r.status, throttled: r.throttled, timedOut: r.timedOut });
+  }
+  return views;
 }
 
 type CallsBody = { services: Record<string, Record<string, number>> };
