@@ -42,7 +42,8 @@ export function RoutesTable({ routes, websocket }: { routes: V2RouteDto[] | null
           <TableHead>Route key</TableHead>
           <TableHead>Target integration</TableHead>
           <TableHead>Authorization</TableHead>
-          <TableHead>API key required</TableHead>
+          {/* API keys exist on WebSocket APIs only (checked on $connect); HTTP APIs have none. */}
+          {websocket ? <TableHead>API key required</TableHead> : null}
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -53,7 +54,9 @@ export function RoutesTable({ routes, websocket }: { routes: V2RouteDto[] | null
               {r.target ? r.target.replace(/^integrations\//, "") : "—"}
             </TableCell>
             <TableCell>{AUTH[r.authorizationType] ?? r.authorizationType}</TableCell>
-            <TableCell>{r.apiKeyRequired ? <Badge variant="outline">required</Badge> : "no"}</TableCell>
+            {websocket ? (
+              <TableCell>{r.apiKeyRequired ? <Badge variant="outline">required</Badge> : "no"}</TableCell>
+            ) : null}
           </TableRow>
         ))}
       </TableBody>
