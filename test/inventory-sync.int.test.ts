@@ -93,6 +93,10 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** The HTTP API's route keys as the inventory lists them (sorted): the demo seed's own routes plus `extra`. */
+const DEMO_HTTP_ROUTES = ["GET /notifications/{id}", "POST /notifications"];
+const keys = (...extra: string[]) => [...DEMO_HTTP_ROUTES, ...extra].sort();
+
 describe("inventory sync", () => {
   it("imports the estate on the first sweep without reporting it as changes", async () => {
     await gatewayCalls();
@@ -114,16 +118,20 @@ describe("inventory sync", () => {
     expect(calls.GetRoutes).toBe(2);
     const { invV2Api } = await import("@/lib/db/inventory");
     const http = await invV2Api(operator, scope, seeded.httpApiId);
-    expect(http?.routes).toEqual([
-      {
-        id: itemsRouteId,
-        routeKey: "GET /items",
-        target: "integrations/abc1234",
-        apiKeyRequired: false,
-        authorizationType: "NONE",
-      },
+    expect(http?.routes?.map((r) => r.routeKey)).toEqual(keys("GET /items"));
+    expect(http?.routes).toContainEqual({
+      id: itemsRouteId,
+      routeKey: "GET /items",
+      target: "integrations/abc1234",
+      apiKeyRequired: false,
+      authorizationType: "NONE",
+    });
+    const ws = await invV2Api(operator, scope, seeded.webSocketApiId);
+    expect(ws?.routes?.map((r) => [r.routeKey, r.apiKeyRequired])).toEqual([
+      ["$connect", true],
+      ["$disconnect", false],
+      ["sendMessage", false],
     ]);
-    expect((await invV2Api(operator, scope, seeded.webSocketApiId))?.routes).toEqual([]);
   });
 
   it("makes only list calls, one GetStages per API and one API's detail when nothing changed", async () => {
@@ -195,10 +203,9 @@ describe("inventory sync", () => {
     const [added] = await routeChanges();
     expect(added).toMatchObject({ source: "outside", kind: "updated", objectName: "notifications" });
     expect(added?.summary).toEqual(["route POST /orders added"]);
-    expect((await invV2Api(operator, scope, seeded.httpApiId))?.routes?.map((r) => r.routeKey)).toEqual([
-      "GET /items",
-      "POST /orders",
-    ]);
+    expect((await invV2Api(operator, scope, seeded.httpApiId))?.routes?.map((r) => r.routeKey)).toEqual(
+      keys("GET /items", "POST /orders"),
+    );
     await outsideV2.send(new DeleteRouteCommand({ ApiId: seeded.httpApiId, RouteId: itemsRouteId }));
     await oldest();
     await sync();
@@ -343,7 +350,7 @@ describe("inventory sync", () => {
     expect(result.stage.stage.variables.color).toBe("green");
     expect(result.stage.methods).toContainEqual({ resourcePath: "/payments", httpMethod: "GET" });
     expect(result.httpStage.stage?.stageName).toBe("prod");
-    expect(result.http.routes?.map((r) => r.routeKey)).toEqual(["POST /orders"]);
+    expect(result.http.routes?.map((r) => r.routeKey)).toEqual(keys("POST /orders"));
     expect(result.plans.plans.length).toBe(Object.keys(seeded.usagePlans).length);
     expect(result.plans.keyCounts.every((n) => typeof n === "number")).toBe(true);
   });
